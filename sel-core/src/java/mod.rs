@@ -1,0 +1,1 @@
+//! Java platform behaviour that SEL exposes (number and string formatting, regex, text).
