@@ -39,6 +39,9 @@ pub(crate) type R<T> = Result<T, Fail>;
 const RED_ZONE: usize = 128 * 1024;
 const STACK_GROWTH: usize = 2 * 1024 * 1024;
 
+/// Up to this many distinct names, identifiers are interned by linear search.
+const LINEAR_SYMBOLS: usize = 24;
+
 /// The most errors one parse reports; past it the parser stops.
 const MAX_ERRORS: usize = 100;
 
@@ -99,7 +102,7 @@ pub(crate) struct Parser<'s, const DIAG: bool> {
     scan_depth: u32,
     // Output.
     pub prog: Program,
-    names: HashMap<&'s str, Symbol, BuildHasherDefault<Fnv>>,
+    names: HashMap<Box<str>, Symbol, BuildHasherDefault<Fnv>>,
     pub errors: Vec<SyntaxError>,
     /// Diagnostic mode: the first error.
     pub fatal: Option<SyntaxError>,
@@ -334,15 +337,36 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     fn ident(&mut self, i: usize) -> Ident {
         let t = self.tok(i);
         let name = self.text_of(t);
-        let next = Symbol(self.names.len() as u32);
-        let sym = *self.names.entry(name).or_insert(next);
-        if sym == next {
-            self.prog.symbols.push(name.into());
-        }
+        let sym = self.intern(name);
         Ident {
             sym,
             span: self.span_of(t),
         }
+    }
+
+    /// The symbol for `name`. Programs mention few names, so a linear search over the
+    /// symbol table is fastest; a hash map takes over past [`LINEAR_SYMBOLS`] names.
+    fn intern(&mut self, name: &'s str) -> Symbol {
+        let symbols = &mut self.prog.symbols;
+        if symbols.len() <= LINEAR_SYMBOLS {
+            if let Some(i) = symbols.iter().position(|s| **s == *name) {
+                return Symbol(i as u32);
+            }
+            symbols.push(name.into());
+            if symbols.len() > LINEAR_SYMBOLS {
+                for (i, s) in symbols.iter().enumerate() {
+                    self.names.insert(s.clone(), Symbol(i as u32));
+                }
+            }
+            return Symbol(symbols.len() as u32 - 1);
+        }
+        if let Some(&sym) = self.names.get(name) {
+            return sym;
+        }
+        let sym = Symbol(symbols.len() as u32);
+        symbols.push(name.into());
+        self.names.insert(name.into(), sym);
+        sym
     }
 
     // ---- recovery (fast mode) -----------------------------------------------------

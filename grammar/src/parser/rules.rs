@@ -19,6 +19,38 @@ pub(crate) fn primitive(k: kind::Kind) -> Option<PrimitiveType> {
     })
 }
 
+/// The binary operator levels, loosest first.
+const LEVELS: [kind::KindSet; 6] = [
+    set(&[kind::SC_OR]),
+    set(&[kind::SC_AND]),
+    kind::EQUALITY_OPS,
+    kind::RELATIONAL_OPS,
+    kind::ADDITIVE_OPS,
+    kind::MULTIPLICATIVE_OPS,
+];
+
+/// `LOOSER_EXITS[i]`: the union of the operator sets of levels `i..=5`.
+const LOOSER_EXITS: [kind::KindSet; 7] = {
+    let mut t = [0; 7];
+    let mut i = 6;
+    while i > 0 {
+        i -= 1;
+        t[i] = t[i + 1] | LEVELS[i];
+    }
+    t
+};
+
+fn binary_level(k: kind::Kind) -> Option<usize> {
+    let mut i = 0;
+    while i < 6 {
+        if has(LEVELS[i], k) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 fn assign_op(k: kind::Kind) -> AssignOp {
     match k {
         kind::PLUSASSIGN => AssignOp::Add,
@@ -416,33 +448,24 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
         Ok(self.expr(ExprKind::Ternary { cond, then, els }, span))
     }
 
-    /// The left-associative binary levels, from `||` (level 0) to `*` (level 5). Each
-    /// level loops, so long chains do not recurse.
-    fn binary(&mut self, level: usize) -> R<ExprId> {
-        const LEVELS: [kind::KindSet; 6] = [
-            set(&[kind::SC_OR]),
-            set(&[kind::SC_AND]),
-            kind::EQUALITY_OPS,
-            kind::RELATIONAL_OPS,
-            kind::ADDITIVE_OPS,
-            kind::MULTIPLICATIVE_OPS,
-        ];
-        let operand = |p: &mut Self| {
-            if level == 5 {
-                p.unary()
-            } else {
-                p.binary(level + 1)
-            }
-        };
-        let mut lhs = operand(self)?;
+    /// The left-associative binary levels, from `||` (level 0) to `*` (level 5), by
+    /// precedence climbing: each level loops, so long chains do not recurse.
+    ///
+    /// After each operand the reference's loops for every level tighter than the next
+    /// operator exit (recording their token sets) while that operator's level goes on;
+    /// one `record` of the union of those sets does the same bookkeeping.
+    fn binary(&mut self, min_level: usize) -> R<ExprId> {
+        let mut lhs = self.unary()?;
         loop {
             let k = self.peek();
-            if !has(LEVELS[level], k) {
-                self.record(LEVELS[level]);
-                return Ok(lhs);
-            }
+            let level = binary_level(k);
+            self.record(LOOSER_EXITS[level.map_or(0, |l| l + 1)]);
+            let level = match level {
+                Some(l) if l >= min_level => l,
+                _ => return Ok(lhs),
+            };
             self.consume(k)?;
-            let rhs = operand(self)?;
+            let rhs = self.binary(level + 1)?;
             let op = match k {
                 kind::SC_OR => BinaryOp::Or,
                 kind::SC_AND => BinaryOp::And,
