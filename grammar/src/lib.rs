@@ -143,3 +143,12 @@ impl SyntaxError {
         (line, col)
     }
 }
+
+/// The first error as the reference computes it, found by the diagnostic parser alone
+/// (for tests that check it agrees with [`parse`]).
+#[doc(hidden)]
+pub fn reference_error(src: &str) -> Option<SyntaxError> {
+    let source = Source::new(src);
+    let lexed = lexer::lex(&source);
+    parser::first_error(&source, &lexed)
+}

@@ -89,9 +89,10 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
             // Fast mode: a token that starts no item (a stray `}` or `else`, a late
             // `import`, ...): report it, skip it and go on.
             let _ = self.consume(kind::EOF);
-            let start = self.nt;
-            self.nt += 1;
-            let id = self.recover(start);
+            if self.abort {
+                return Err(Fail);
+            }
+            let id = self.skip_stray(kind::EOF);
             self.prog.items.push(id);
         }
     }
@@ -108,6 +109,20 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
         }
         self.record(kind::BLOCK_ITEM_START);
         Ok(())
+    }
+
+    /// Fast mode: skips tokens that cannot start a block item (up to `end`, the token
+    /// that closes the enclosing list) and returns a placeholder for them.
+    fn skip_stray(&mut self, end: kind::Kind) -> StmtId {
+        let start = self.nt;
+        while !matches!(self.peek(), kind::EOF) && self.peek() != end {
+            if self.nt > start && has(kind::BLOCK_ITEM_START, self.peek()) {
+                break;
+            }
+            self.nt += 1;
+        }
+        let span = self.span_from(start);
+        self.stmt(StmtKind::Error, span)
     }
 
     /// `"import" [ "static" ] IDENT { "." IDENT } [ "." "*" ] ";"`
@@ -311,9 +326,7 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
             if self.abort {
                 return Err(Fail);
             }
-            let s = self.nt;
-            self.nt += 1;
-            items.push(self.recover(s));
+            items.push(self.skip_stray(kind::RBRACE));
         }
         let span = self.span_from(start);
         Ok(self.stmt(StmtKind::Block(items), span))
