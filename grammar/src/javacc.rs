@@ -81,8 +81,10 @@ pub(crate) fn lexical_error(src: &Source, e: &LexError) -> String {
     let text: &str = &src.text;
     let last = e.last as usize;
     let last_char = text[last..].chars().next().unwrap_or(' ');
-    // A character outside the BMP is two Java chars: its second half is still input.
-    let at_end = last + last_char.len_utf8() >= text.len() && last_char.len_utf16() == 1;
+    // A character outside the BMP is two Java chars: when the lexer rejects its first
+    // half, the second half is still input.
+    let split_pair = last_char.len_utf16() == 2 && e.start == e.last && !e.in_comment;
+    let at_end = last + last_char.len_utf8() >= text.len() && !split_pair;
     let (mut line, mut col) = src.line_col(e.last);
     if at_end {
         // The reference tries to read past the last character, sees the end of input and
@@ -164,6 +166,14 @@ mod tests {
         assert_eq!(
             first_lex_error("x = 1; 😀"),
             r#"Lexical error at line 1, column 8.  Encountered: "\ud83d" (55357), after : """#
+        );
+        assert_eq!(
+            first_lex_error("/* 😀"),
+            r#"Lexical error at line 1, column 6.  Encountered: <EOF> after : """#
+        );
+        assert_eq!(
+            first_lex_error("\"ab😀"),
+            r#"Lexical error at line 1, column 6.  Encountered: <EOF> after : "\"ab\ud83d\ude00""#
         );
     }
 }
