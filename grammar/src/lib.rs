@@ -6,7 +6,8 @@
 //!   (`errors[0]` is the error the reference raises, to the character);
 //! * [`token_image`] renders a program's tokens the way the reference quotes them in
 //!   some run-time errors; [`tokens`] classifies tokens for syntax highlighting;
-//! * [`dump`] prints a tree as a compact S-expression (for tests and debugging).
+//! * [`dump`] prints a tree as a compact S-expression (for tests and debugging);
+//! * [`format()`] is the canonical pretty-printer.
 //!
 //! The lexer is built with `logos`. The parser is hand-written recursive descent rather
 //! than generated (e.g. by lalrpop) on purpose: the reference's `ParseException`
@@ -22,6 +23,7 @@
 pub mod ast;
 pub mod dump;
 pub mod error;
+pub mod format;
 mod highlight;
 mod javacc;
 mod kind;
@@ -33,6 +35,7 @@ mod source;
 pub use ast::{Program, Span};
 pub use dump::dump;
 pub use error::{SyntaxError, SyntaxErrorKind};
+pub use format::format;
 pub use highlight::{tokens, Token, TokenKind};
 
 use lexer::FrontError;
