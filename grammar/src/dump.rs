@@ -86,6 +86,10 @@ impl Dumper<'_> {
 
     /// A statement starting at the current position; nested statements on new lines.
     fn stmt_inline(&mut self, id: StmtId, depth: usize) {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.stmt_body(id, depth));
+    }
+
+    fn stmt_body(&mut self, id: StmtId, depth: usize) {
         let p = self.p;
         let nested = |d: &mut Self, s: StmtId| {
             d.out.push('\n');
@@ -170,6 +174,10 @@ impl Dumper<'_> {
     }
 
     fn expr(&mut self, id: ExprId) {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.expr_body(id));
+    }
+
+    fn expr_body(&mut self, id: ExprId) {
         let p = self.p;
         match &p.expr(id).kind {
             ExprKind::Literal(l) => match l {
