@@ -138,7 +138,9 @@ fn decode(original: &str) -> Source<'_> {
                 }
                 Err(_) => {
                     if bad_escape.is_none() {
-                        let dec = text.len() as u32;
+                        // The reference reads a run of backslashes in one go, so the
+                        // error strikes when the lexer reaches the run's first one.
+                        let dec = (text.len() - run) as u32;
                         let (line, col) = error_position(original, i);
                         bad_escape = Some((
                             dec,
@@ -315,6 +317,15 @@ mod tests {
             Some((
                 1,
                 "Invalid escape character at line 1 column 3.".to_string()
+            ))
+        );
+        // Odd run of backslashes: noticed at the run's first backslash.
+        let s = Source::new(r"x = \\\uZZZZ");
+        assert_eq!(
+            s.bad_escape,
+            Some((
+                4,
+                "Invalid escape character at line 1 column 8.".to_string()
             ))
         );
         let s = Source::new("x;\n  \\uu12");
