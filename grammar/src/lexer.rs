@@ -178,6 +178,13 @@ fn scan_string(b: &[u8]) -> (usize, Option<usize>) {
     let mut i = 1;
     let mut bad = None;
     while i < b.len() {
+        // Skip ordinary characters quickly.
+        while i < b.len() && !matches!(b[i], b'"' | b'\'' | b'\\' | b'\n' | b'\r') {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
         match b[i] {
             c if c == quote => return (i + 1, bad),
             b'\n' | b'\r' => return (i, bad.or(Some(i))),

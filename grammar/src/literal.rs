@@ -4,6 +4,10 @@
 /// base-10 `i64` (so `017` is 17). On failure, the reference's `NumberFormatException`
 /// message (hex literals always fail).
 pub(crate) fn int_value(text: &str) -> Result<i64, String> {
+    // Fast path: up to 18 plain digits cannot overflow.
+    if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(text.bytes().fold(0i64, |v, b| v * 10 + i64::from(b - b'0')));
+    }
     let digits: String;
     let s = if text.contains(['l', 'L']) {
         digits = text.chars().filter(|&c| c != 'l' && c != 'L').collect();

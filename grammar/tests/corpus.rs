@@ -95,6 +95,7 @@ fn corpus_front_end_errors() {
             }
         }
     }
+    eprintln!("{checked} front-end error cases, {clean} cases without front-end error");
     assert!(checked > 100, "only {checked} front-end cases");
     assert!(clean > 1000, "only {clean} clean cases");
     assert!(
