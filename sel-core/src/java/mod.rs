@@ -6,6 +6,7 @@
 //! as error kinds and Java's message texts.
 
 mod double;
+pub mod format;
 mod parse;
 pub mod text;
 
