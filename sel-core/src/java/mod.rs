@@ -8,6 +8,7 @@
 mod double;
 pub mod format;
 mod parse;
+pub mod regex;
 pub mod text;
 
 pub use double::double_to_string;
