@@ -26,6 +26,7 @@ pub fn parse_yaml(src: &str) -> (Option<Node>, Vec<Diagnostic>) {
         anchors: HashMap::new(),
         root: None,
         diags: Diagnostics::default(),
+        broken: false,
     };
     r.run();
     // Close whatever a syntax error left open, so the partial tree is kept.
@@ -86,6 +87,8 @@ struct Reader<'a> {
     anchors: HashMap<usize, Node>,
     root: Option<Node>,
     diags: Diagnostics,
+    /// A syntax error stopped the read: open containers are incomplete, not wrong.
+    broken: bool,
 }
 
 impl Reader<'_> {
@@ -103,6 +106,7 @@ impl Reader<'_> {
                         .map_or(at, |c| at + c.len_utf8());
                     self.diags
                         .error(Code::Syntax, Span::new(at, end), e.info().to_string());
+                    self.broken = true;
                     return;
                 }
             };
@@ -188,7 +192,7 @@ impl Reader<'_> {
                 members,
                 key,
             } => {
-                if let Some((k, ks)) = key {
+                if let (Some((k, ks)), false) = (key, self.broken) {
                     self.diags.error(
                         Code::Syntax,
                         ks,
