@@ -82,10 +82,12 @@ fn break_len(b: &[u8], i: usize) -> usize {
 }
 
 /// After a line break at `i`: skips blank lines and the next line's leading white space.
-/// Returns the end of what was skipped and how many empty lines were in it.
-fn skip_fold(b: &[u8], mut i: usize, end: usize) -> (usize, usize) {
-    i += break_len(b, i);
-    let mut empty = 0;
+/// Returns where the first break ends, where each blank line ends (its break included),
+/// and where the skipped text ends.
+fn skip_fold(b: &[u8], i: usize, end: usize) -> (usize, Vec<usize>, usize) {
+    let first = i + break_len(b, i);
+    let mut blanks = Vec::new();
+    let mut i = first;
     loop {
         let mut j = i;
         while j < end && is_ws(b[j]) {
@@ -93,12 +95,38 @@ fn skip_fold(b: &[u8], mut i: usize, end: usize) -> (usize, usize) {
         }
         let bl = if j < end { break_len(b, j) } else { 0 };
         if bl > 0 {
-            empty += 1;
             i = j + bl;
+            blanks.push(i);
         } else {
-            return (j, empty);
+            return (first, blanks, j);
         }
     }
+}
+
+/// Maps a fold from `from`: the text up to `first` (white space and the first break)
+/// gives nothing, each blank line one newline, the next line's indentation nothing. With
+/// no blank line, the whole fold is one space (or nothing after an escaped break).
+fn push_fold(
+    out: &mut String,
+    m: &mut MapBuilder,
+    from: usize,
+    fold: (usize, Vec<usize>, usize),
+    space: bool,
+) {
+    let (first, blanks, end) = fold;
+    if blanks.is_empty() && space {
+        out.push(' ');
+        m.atomic(end - from, 1);
+        return;
+    }
+    m.atomic(first - from, 0);
+    let mut at = first;
+    for b in blanks {
+        out.push('\n');
+        m.atomic(b - at, 1);
+        at = b;
+    }
+    m.atomic(end - at, 0);
 }
 
 /// Decodes flow scalar content `start..end` (quotes excluded).
@@ -117,14 +145,9 @@ fn decode_flow(src: &str, start: usize, end: usize, flow: Flow) -> Option<(Strin
             if j < end && break_len(b, j) > 0 {
                 // Trailing white space, the break, blank lines and the next line's
                 // indentation fold into one space or into one newline per blank line.
-                let (k, empty) = skip_fold(b, j, end);
-                let folded = if empty == 0 {
-                    " ".to_string()
-                } else {
-                    "\n".repeat(empty)
-                };
-                out.push_str(&folded);
-                m.atomic(k - i, folded.len());
+                let fold = skip_fold(b, j, end);
+                let k = fold.2;
+                push_fold(&mut out, &mut m, i, fold, true);
                 i = k;
                 continue;
             }
@@ -148,10 +171,9 @@ fn decode_flow(src: &str, start: usize, end: usize, flow: Flow) -> Option<(Strin
             let bl = break_len(b, i + 1);
             if bl > 0 {
                 // An escaped line break: nothing, then one newline per blank line.
-                let (k, empty) = skip_fold(b, i + 1, end);
-                let text = "\n".repeat(empty);
-                out.push_str(&text);
-                m.atomic(k - i, text.len());
+                let fold = skip_fold(b, i + 1, end);
+                let k = fold.2;
+                push_fold(&mut out, &mut m, i, fold, false);
                 i = k;
                 continue;
             }
