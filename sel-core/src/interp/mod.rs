@@ -1,0 +1,278 @@
+//! The interpreter: the reference's stack machine (§4) over the parsed program.
+//!
+//! Expressions push exactly one [`Entry`] on an explicit operand stack, statements
+//! return a [`Signal`]; leftovers on the stack, the stack limit, node-visit counting and
+//! the loop limit therefore behave exactly like the reference (§4.2–§4.5, §8.1).
+//!
+//! Visit counting: each of our nodes stands for one or more reference nodes (§3.4). The
+//! parent passes `wrap`, the number of wrapper nodes the reference visits on the way to
+//! a child (`Expression`, `PrimaryExpression`), and each node adds its own count.
+
+mod expr;
+mod names;
+mod stmt;
+
+pub(crate) use expr::cast_error;
+
+use crate::error::{ErrorKind, SelError};
+use crate::evaluator::Evaluator;
+use crate::host::{Extension, Vars};
+use crate::memory::Memory;
+use crate::rt::{Entry, Ref, Val};
+use sel_grammar::ast::{Expr, ExprId, ExprKind, Program};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// What a statement visit produced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Signal {
+    None,
+    Data,
+    Return,
+    Break,
+    Continue,
+}
+
+impl Signal {
+    fn name(self) -> &'static str {
+        match self {
+            Signal::None => "NONE",
+            Signal::Data => "DATA",
+            Signal::Return => "RETURN",
+            Signal::Break => "BREAK",
+            Signal::Continue => "CONTINUE",
+        }
+    }
+}
+
+/// How often (in node visits) the deadline and the cancellation flag are checked.
+const CHECK_EVERY: u64 = 4096;
+
+/// One evaluation's state.
+pub(crate) struct Interp<'a> {
+    pub prog: &'a Program,
+    pub src: &'a str,
+    pub ev: &'a Evaluator,
+    pub vars: &'a dyn Vars,
+    pub ext: Option<&'a dyn Extension>,
+    cancel: Option<&'a AtomicBool>,
+    stack: Vec<Entry>,
+    stack_limit: usize,
+    /// Variables by symbol.
+    slots: Vec<names::Slot>,
+    /// Per-evaluation boxes of literal nodes that something has bound (§4.7).
+    lit_boxes: Vec<Option<Ref>>,
+    visits: u64,
+    next_check: u64,
+    deadline: Option<Instant>,
+    pub mem: Memory,
+    pub rng: crate::builtins::math::Rng,
+}
+
+/// Whether the reference wraps this expression in a `PrimaryExpression` node.
+fn is_primary(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Literal(_)
+            | ExprKind::Name(_)
+            | ExprKind::Paren(_)
+            | ExprKind::Field { .. }
+            | ExprKind::Call { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::NewArray { .. }
+            | ExprKind::NewArrayInit { .. }
+            | ExprKind::New { .. }
+    )
+}
+
+impl<'a> Interp<'a> {
+    pub fn new(
+        prog: &'a Program,
+        src: &'a str,
+        ev: &'a Evaluator,
+        vars: &'a dyn Vars,
+        ext: Option<&'a dyn Extension>,
+        cancel: Option<&'a AtomicBool>,
+    ) -> Interp<'a> {
+        let limits = ev.limits();
+        Interp {
+            prog,
+            src,
+            ev,
+            vars,
+            ext,
+            cancel,
+            stack: Vec::with_capacity(limits.stack.min(1024)),
+            stack_limit: limits.stack,
+            slots: vec![names::Slot::Unresolved; prog.symbols.len()],
+            lit_boxes: Vec::new(),
+            visits: 0,
+            next_check: limits.visits.min(CHECK_EVERY),
+            deadline: Instant::now().checked_add(limits.timeout),
+            mem: Memory::new(limits.memory),
+            rng: crate::builtins::math::Rng::seeded(),
+        }
+    }
+
+    /// Runs the whole program and returns its value (§4.3).
+    pub fn run(&mut self) -> Result<Val, SelError> {
+        self.visit(1 + self.prog.imports.len() as u64)?;
+        let mut sig = Signal::None;
+        for &item in &self.prog.items {
+            if sig == Signal::Data {
+                self.pop()?;
+            }
+            sig = self.stmt(item)?;
+            if sig == Signal::Return {
+                sig = Signal::Data;
+                break;
+            }
+        }
+        match sig {
+            Signal::Data => {
+                let result = self.pop()?;
+                if !self.stack.is_empty() {
+                    return Err(SelError::new(
+                        ErrorKind::RuntimeException,
+                        format!(
+                            "Invalid expression (stack is not empty): {}",
+                            crate::front::token_image(self.src)
+                        ),
+                    ));
+                }
+                Ok(result.into_val())
+            }
+            Signal::None => Ok(Val::Void),
+            other => Err(SelError::new(
+                ErrorKind::RuntimeException,
+                format!(
+                    "Invalid expression : {} with wrong return type: {}",
+                    crate::front::token_image(self.src),
+                    other.name()
+                ),
+            )),
+        }
+    }
+
+    pub fn expr_node(&self, id: ExprId) -> &'a Expr {
+        &self.prog.exprs[id.0 as usize]
+    }
+
+    /// The wrapper count of an expression in an `expression` position of the grammar.
+    fn wrap_expression(&self, id: ExprId) -> u64 {
+        1 + is_primary(self.expr_node(id)) as u64
+    }
+
+    /// The wrapper count of an operand position (binary/unary operands, ternary
+    /// condition, `for` init/update).
+    fn wrap_operand(&self, id: ExprId) -> u64 {
+        is_primary(self.expr_node(id)) as u64
+    }
+
+    /// Counts `n` node visits (§8.1).
+    #[inline]
+    pub fn visit(&mut self, n: u64) -> Result<(), SelError> {
+        self.visits += n;
+        if self.visits >= self.next_check {
+            self.check_budget()?;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn check_budget(&mut self) -> Result<(), SelError> {
+        let limit = self.ev.limits().visits;
+        if self.visits >= limit {
+            return Err(SelError::limit(
+                ErrorKind::IllegalStateException,
+                format!(
+                    "SEL evaluation aborted as it takes too many operations over the limit {limit}"
+                ),
+            ));
+        }
+        self.check_time()?;
+        self.next_check = limit.min(self.visits + CHECK_EVERY);
+        Ok(())
+    }
+
+    /// Fails if the deadline passed or the host cancelled the evaluation.
+    pub fn check_time(&self) -> Result<(), SelError> {
+        if let Some(flag) = self.cancel {
+            if flag.load(Ordering::Relaxed) {
+                return Err(SelError::limit(
+                    ErrorKind::Cancelled,
+                    "SEL evaluation was cancelled by the host",
+                ));
+            }
+        }
+        if let Some(deadline) = self.deadline {
+            if Instant::now() >= deadline {
+                return Err(SelError::limit(
+                    ErrorKind::TimeoutException,
+                    format!(
+                        "SEL evaluation timed out after {} ms",
+                        self.ev.limits().timeout.as_millis()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The operand-stack overflow error. The reference reports the index its cleanup
+    /// code trips over (§11.2 B3), one past the stack size.
+    fn stack_overflow(&self) -> SelError {
+        SelError::limit(
+            ErrorKind::ArrayIndexOutOfBoundsException,
+            format!("Array index out of range: {}", self.stack_limit + 1),
+        )
+    }
+
+    /// Fails if a push would overflow the operand stack.
+    #[inline]
+    pub fn reserve(&self) -> Result<(), SelError> {
+        if self.stack.len() >= self.stack_limit {
+            return Err(self.stack_overflow());
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub fn push(&mut self, e: Entry) -> Result<(), SelError> {
+        self.reserve()?;
+        self.stack.push(e);
+        Ok(())
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Result<Entry, SelError> {
+        match self.stack.pop() {
+            Some(e) => Ok(e),
+            None => Err(SelError::new(
+                ErrorKind::ArrayIndexOutOfBoundsException,
+                format!("Index -1 out of bounds for length {}", self.stack_limit),
+            )),
+        }
+    }
+
+    /// The object an entry denotes, creating its box if it has none yet (a temporary,
+    /// or a literal whose per-evaluation box is created on first binding).
+    pub fn keep(&mut self, e: Entry) -> Ref {
+        match e {
+            Entry::Ref(r) => r,
+            Entry::Tmp(v) => Ref::new(v),
+            Entry::Lit(id, v) => {
+                let i = id.0 as usize;
+                if self.lit_boxes.len() <= i {
+                    self.lit_boxes
+                        .resize(self.prog.exprs.len().max(i + 1), None);
+                }
+                self.lit_boxes[i].get_or_insert_with(|| Ref::new(v)).clone()
+            }
+        }
+    }
+
+    fn lit_box(&self, id: ExprId) -> Option<&Ref> {
+        self.lit_boxes.get(id.0 as usize).and_then(|b| b.as_ref())
+    }
+}

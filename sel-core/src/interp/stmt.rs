@@ -1,0 +1,213 @@
+//! Statement nodes and loops (§4.2–§4.5).
+
+use super::expr::{as_bool, resolve_type};
+use super::{Interp, Signal};
+use crate::error::{ErrorKind, SelError};
+use crate::ops;
+use crate::rt::display::display_lossy;
+use crate::rt::{Entry, Ref, Val};
+use sel_grammar::ast::{Decl, ExprId, ForInit, StmtId, StmtKind};
+
+/// A loop's condition/update slot: a node, or the reference's shared `true` literal
+/// that stands in for a missing `for` part (and leaves its value on the stack).
+#[derive(Clone, Copy)]
+enum Part {
+    Expr(ExprId),
+    True,
+}
+
+impl<'a> Interp<'a> {
+    /// Executes a block item (declaration or statement).
+    pub fn stmt(&mut self, id: StmtId) -> Result<Signal, SelError> {
+        stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || self.stmt_inner(id))
+    }
+
+    fn stmt_inner(&mut self, id: StmtId) -> Result<Signal, SelError> {
+        let node = &self.prog.stmts[id.0 as usize];
+        if let StmtKind::Decl(d) = &node.kind {
+            self.decl(d)?;
+            return Ok(Signal::None);
+        }
+        // `Statement` wrapper + the statement node itself; a statement first discards
+        // one leftover value (§4.2).
+        self.visit(2)?;
+        if !self.stack.is_empty() {
+            self.stack.pop();
+        }
+        match &node.kind {
+            StmtKind::Block(items) => {
+                let mut sig = Signal::None;
+                for &item in items {
+                    sig = self.stmt(item)?;
+                    if matches!(sig, Signal::Break | Signal::Continue | Signal::Return) {
+                        break;
+                    }
+                }
+                Ok(sig)
+            }
+            StmtKind::Expr(e) => {
+                // Here the `Expression` is the statement's child: it was counted above.
+                self.expr(*e, self.wrap_expression(*e) - 1)?;
+                Ok(Signal::Data)
+            }
+            StmtKind::If { cond, then, els } => {
+                self.expr(*cond, self.wrap_expression(*cond))?;
+                let c = self.pop()?;
+                let sig = if as_bool(&c)? {
+                    self.stmt(*then)?
+                } else if let Some(els) = els {
+                    self.stmt(*els)?
+                } else {
+                    Signal::None
+                };
+                match sig {
+                    Signal::Data => {
+                        self.pop()?;
+                        Ok(Signal::None)
+                    }
+                    other => Ok(other),
+                }
+            }
+            StmtKind::While { cond, body } => self.run_loop(Part::Expr(*cond), *body, None),
+            StmtKind::For {
+                init,
+                cond,
+                update,
+                body,
+            } => {
+                match init {
+                    Some(ForInit::Decl(d)) => {
+                        self.visit(1)?; // ForInit
+                        self.decl(d)?;
+                    }
+                    Some(ForInit::Expr(e)) => {
+                        self.visit(1)?; // ForInit
+                        self.expr(*e, self.wrap_operand(*e))?;
+                        self.pop()?;
+                    }
+                    None => self.part(Part::True)?,
+                }
+                let cond = cond.map_or(Part::True, Part::Expr);
+                let update = Some(update.map_or(Part::True, Part::Expr));
+                self.run_loop(cond, *body, update)
+            }
+            StmtKind::Break => Ok(Signal::Break),
+            StmtKind::Continue => Ok(Signal::Continue),
+            StmtKind::Return(e) => {
+                self.expr(*e, self.wrap_expression(*e))?;
+                Ok(Signal::Return)
+            }
+            StmtKind::Throw(e) => {
+                self.expr(*e, self.wrap_expression(*e))?;
+                match self.pop()?.into_val() {
+                    Val::Str(s) => {
+                        match &s {
+                            Some(s) => self.mem.charge_string(s)?,
+                            None => self.mem.charge_object()?,
+                        }
+                        self.push(Entry::Tmp(Val::Error(s)))?;
+                        Ok(Signal::Return)
+                    }
+                    other => Err(SelError::illegal_arg(format!(
+                        "Can only throw a string error message. Invalid thrown object {}",
+                        display_lossy(&other)
+                    ))),
+                }
+            }
+            StmtKind::Decl(_) => Ok(Signal::None),
+            StmtKind::Error => Err(SelError::new(
+                ErrorKind::RuntimeException,
+                "cannot evaluate a program with syntax errors",
+            )),
+        }
+    }
+
+    /// Visits a condition (pushes a value).
+    fn part(&mut self, p: Part) -> Result<(), SelError> {
+        match p {
+            Part::Expr(e) => self.expr(e, self.wrap_expression(e)),
+            Part::True => {
+                self.visit(1)?;
+                self.push(Entry::Tmp(Val::Bool(true)))
+            }
+        }
+    }
+
+    /// Visits a `for` update: `ForUpdate` pops its child's value, the stand-in does not.
+    fn update(&mut self, p: Part) -> Result<(), SelError> {
+        match p {
+            Part::Expr(e) => {
+                self.visit(1)?; // ForUpdate
+                self.expr(e, self.wrap_operand(e))?;
+                self.pop()?;
+                Ok(())
+            }
+            Part::True => self.part(Part::True),
+        }
+    }
+
+    fn run_loop(
+        &mut self,
+        cond: Part,
+        body: StmtId,
+        update: Option<Part>,
+    ) -> Result<Signal, SelError> {
+        let limit = self.ev.limits().loops;
+        let mut count: u64 = 0;
+        self.part(cond)?;
+        while as_bool(&self.pop()?)? {
+            match self.stmt(body)? {
+                Signal::Data => {
+                    self.pop()?;
+                }
+                Signal::Return => return Ok(Signal::Return),
+                Signal::Break => return Ok(Signal::None),
+                Signal::None | Signal::Continue => {}
+            }
+            if let Some(u) = update {
+                self.update(u)?;
+            }
+            count += 1;
+            if count >= limit {
+                return Err(SelError::limit(
+                    ErrorKind::IllegalStateException,
+                    format!(
+                        "Loop execution aborted as the iteration is over the loop limit {limit}"
+                    ),
+                ));
+            }
+            self.part(cond)?;
+        }
+        Ok(Signal::None)
+    }
+
+    /// `T a = e, b;` (§4.2 LocalVariableDeclaration / VariableDeclarator).
+    fn decl(&mut self, d: &'a Decl) -> Result<(), SelError> {
+        // LocalVariableDeclaration + Type + PrimitiveType/ClassType.
+        self.visit(3)?;
+        let mut ty = resolve_type(self, &d.ty.name)?;
+        if d.ty.array {
+            ty = ty.array_of()?;
+        }
+        self.push(Entry::Tmp(Val::Type(ty)))?;
+        for decl in &d.declarators {
+            // VariableDeclarator + VariableDeclaratorId.
+            self.visit(2)?;
+            let r = match decl.init {
+                Some(init) => {
+                    self.expr(init, self.wrap_expression(init))?;
+                    let rhs = self.pop()?;
+                    ops::check_type(ty, rhs.ty())?;
+                    self.keep(rhs)
+                }
+                None => {
+                    let v = self.default_value(ty)?;
+                    Ref::new(v)
+                }
+            };
+            self.bind(decl.name.sym, r);
+        }
+        self.pop()?;
+        Ok(())
+    }
+}
