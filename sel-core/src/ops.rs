@@ -113,7 +113,7 @@ fn internal_is_null(v: &Val) -> Result<bool, SelError> {
         | Val::Array(_)
         | Val::Map(Some(_))
         | Val::Error(Some(_)) => false,
-        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math | Val::Type(_) => {
+        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
         }
     })
@@ -200,12 +200,12 @@ pub(crate) fn number_cast_error(rhs: &Val) -> SelError {
     let class = match rhs {
         Val::Bool(_) => "java.lang.Boolean".to_string(),
         Val::Map(Some(_)) => "java.util.HashMap".to_string(),
-        Val::Error(Some(_)) => "java.lang.String".to_string(),
+        Val::Error(Some(_)) | Val::Str(Some(_)) => "java.lang.String".to_string(),
         Val::Array(a) => {
             let id = crate::rt::display::array_identity(&a.borrow());
             id.trim_end_matches("@0").to_string()
         }
-        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math | Val::Type(_) => {
+        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return no_internal_val(rhs.ty())
         }
         _ => {

@@ -16,6 +16,8 @@ pub enum Ty {
     DoubleArray,
     BooleanArray,
     Map,
+    /// Type descriptors (never user-visible; kept for completeness of the tag set).
+    #[allow(dead_code)]
     SelTypes,
     Null,
     Void,

@@ -135,7 +135,7 @@ impl Value {
             Value::Map(Some(entries)) => {
                 let mut m = JsonMap::new();
                 for (k, v) in entries {
-                    let jv = if v.is_data() {
+                    let jv = if v.is_data() || *v == Value::Null {
                         v.to_json()
                     } else {
                         json!({"@type": v.type_name(), "@display": v.display()})

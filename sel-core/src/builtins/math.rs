@@ -35,6 +35,38 @@ impl Rng {
     }
 }
 
+/// Java `Math.pow`. Exact integer powers are computed exactly and rounded once (the
+/// platform `pow` may round `10^23` the other way from Java's).
+fn pow(a: f64, b: f64) -> f64 {
+    if a.fract() == 0.0
+        && a.abs() <= 9_007_199_254_740_992.0
+        && (0.0..=127.0).contains(&b)
+        && b.fract() == 0.0
+    {
+        let mut acc: u128 = 1;
+        let base = a.abs() as u128;
+        let mut ok = true;
+        for _ in 0..b as u32 {
+            match acc.checked_mul(base) {
+                Some(x) => acc = x,
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            let mag = acc as f64;
+            return if a.is_sign_negative() && (b as u32) % 2 == 1 {
+                -mag
+            } else {
+                mag
+            };
+        }
+    }
+    a.powf(b)
+}
+
 fn long_arg(e: &Entry) -> Result<i64, SelError> {
     match e.get() {
         Val::Long(x) => Ok(x),
@@ -66,7 +98,7 @@ pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Vec<Entry>) -> Result<
         }
         ("pow", [a, b]) => {
             let (a, b) = (number_arg(a)?, number_arg(b)?);
-            double_result(it, a.powf(b))
+            double_result(it, pow(a, b))
         }
         _ => Err(no_method(Ty::Math, name, &args)),
     }

@@ -63,7 +63,7 @@ pub(crate) fn unboxed_class(v: &Val) -> Result<Option<&'static str>, SelError> {
             ArrayData::Double(_) => "[D",
             ArrayData::Bool(_) => "[Z",
         },
-        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math | Val::Type(_) => {
+        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
         }
     }))

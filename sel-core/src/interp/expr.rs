@@ -7,9 +7,11 @@ use crate::rt::{ArrayData, Entry, Ref, Val};
 use crate::types::Ty;
 use sel_grammar::ast::{AssignOp, ExprId, ExprKind, Ident, Literal, TypeName};
 
-/// Stack headroom below which evaluation continues on a fresh segment.
-const RED_ZONE: usize = 128 * 1024;
-const NEW_SEGMENT: usize = 2 * 1024 * 1024;
+/// Stack headroom below which evaluation continues on a fresh segment, checked every
+/// `GROW_EVERY` levels of nesting.
+pub(crate) const RED_ZONE: usize = 256 * 1024;
+pub(crate) const NEW_SEGMENT: usize = 4 * 1024 * 1024;
+pub(crate) const GROW_EVERY: u32 = 16;
 
 /// A Java cast failure of a SEL object to the class of `to`.
 pub(crate) fn cast_error(from: Ty, to: Ty) -> SelError {
@@ -57,17 +59,40 @@ pub(crate) fn resolve_type(interp: &Interp<'_>, name: &TypeName) -> Result<Ty, S
 }
 
 impl<'a> Interp<'a> {
-    /// Evaluates `id`, pushing its value. `wrap` = wrapper nodes visited on the way.
-    pub fn expr(&mut self, id: ExprId, wrap: u64) -> Result<(), SelError> {
-        stacker::maybe_grow(RED_ZONE, NEW_SEGMENT, || self.expr_inner(id, wrap))
+    /// Evaluates `id` and returns the value the reference would push (after checking
+    /// that push). `wrap` = wrapper nodes visited on the way (see the module docs).
+    #[inline]
+    pub fn eval(&mut self, id: ExprId, wrap: u64) -> Result<Entry, SelError> {
+        // Grow the native stack only every few levels: checking costs a little, and a
+        // level uses far less than the red zone.
+        if self.nest % GROW_EVERY == GROW_EVERY - 1 {
+            return stacker::maybe_grow(RED_ZONE, NEW_SEGMENT, || self.eval_nested(id, wrap));
+        }
+        self.eval_nested(id, wrap)
     }
 
-    fn expr_inner(&mut self, id: ExprId, wrap: u64) -> Result<(), SelError> {
+    fn eval_nested(&mut self, id: ExprId, wrap: u64) -> Result<Entry, SelError> {
+        self.nest += 1;
+        let r = self.eval_inner(id, wrap);
+        self.nest -= 1;
+        r
+    }
+
+    /// Evaluates `id` as an operand that stays on the stack while later siblings run.
+    #[inline]
+    fn eval_held(&mut self, id: ExprId, wrap: u64) -> Result<Entry, SelError> {
+        let e = self.eval(id, wrap)?;
+        self.held += 1;
+        Ok(e)
+    }
+
+    fn eval_inner(&mut self, id: ExprId, wrap: u64) -> Result<Entry, SelError> {
         let node = self.expr_node(id);
         match &node.kind {
             ExprKind::Literal(lit) => {
                 self.visit(wrap + 1)?;
-                self.literal(id, lit)
+                let e = self.literal(id, lit);
+                self.produce(e)
             }
             ExprKind::Name(ident) => {
                 self.visit(wrap + 1)?;
@@ -75,11 +100,11 @@ impl<'a> Interp<'a> {
                     Some(r) => Entry::Ref(r),
                     None => Entry::Tmp(Val::Null),
                 };
-                self.push(e)
+                self.produce(e)
             }
             ExprKind::Paren(inner) => {
                 self.visit(wrap)?;
-                self.expr(*inner, self.wrap_expression(*inner))
+                self.eval(*inner, self.wrap_expression(*inner))
             }
             ExprKind::Assign {
                 target,
@@ -92,60 +117,54 @@ impl<'a> Interp<'a> {
             }
             ExprKind::Ternary { cond, then, els } => {
                 self.visit(wrap + 1)?;
-                self.expr(*cond, self.wrap_operand(*cond))?;
-                let c = self.pop()?;
+                let c = self.eval(*cond, self.wrap_operand(*cond))?;
                 let branch = if as_bool(&c)? { *then } else { *els };
-                self.expr(branch, self.wrap_expression(branch))
+                self.eval(branch, self.wrap_expression(branch))
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 self.visit(wrap + 1)?;
-                self.expr(*lhs, self.wrap_operand(*lhs))?;
-                self.expr(*rhs, self.wrap_operand(*rhs))?;
-                let r = self.pop()?;
-                let l = self.pop()?;
+                let l = self.eval_held(*lhs, self.wrap_operand(*lhs))?;
+                let r = self.eval(*rhs, self.wrap_operand(*rhs))?;
+                self.held -= 1;
                 let v = ops::binary(Op::from(*op), &l.get(), &r.get(), &mut self.mem)?;
-                self.push(Entry::Tmp(v))
+                self.produce(Entry::Tmp(v))
             }
             ExprKind::Unary { op, operand } => {
                 self.visit(wrap + 1)?;
-                self.expr(*operand, self.wrap_operand(*operand))?;
-                let v = self.pop()?.get();
+                let v = self.eval(*operand, self.wrap_operand(*operand))?.get();
                 let r = ops::binary(Op::from(*op), &v, &v, &mut self.mem)?;
-                self.push(Entry::Tmp(r))
+                self.produce(Entry::Tmp(r))
             }
             ExprKind::Field { recv, name } => {
                 // PrimarySuffix + Method.
                 self.visit(wrap + 2)?;
-                self.expr(*recv, 0)?;
+                let obj = self.eval_held(*recv, 0)?;
                 self.reserve()?; // the field name is pushed, then popped at once
-                let obj = self.pop()?;
+                self.held -= 1;
                 let r = self.field(obj, self.prog.name(name.sym))?;
-                self.push(r)
+                self.produce(r)
             }
             ExprKind::Call { recv, name, args } => {
                 // PrimarySuffix + Method + Params (counted twice).
                 self.visit(wrap + 4)?;
-                self.expr(*recv, 0)?;
-                self.push(Entry::Tmp(Val::Null))?; // stands for the method name
+                let obj = self.eval_held(*recv, 0)?;
+                self.reserve()?; // the method name
+                self.held += 1;
                 let args = self.args(args)?;
-                self.pop()?;
-                let obj = self.pop()?;
+                self.held -= 2;
                 let r = self.call(obj, self.prog.name(name.sym), args)?;
-                self.push(r)
+                self.produce(r)
             }
             ExprKind::Index { recv, index } => {
                 // PrimarySuffix + ArrayIdx.
                 self.visit(wrap + 2)?;
-                self.expr(*recv, 0)?;
-                self.expr(*index, self.wrap_expression(*index))?;
-                let idx = self.pop()?.get();
+                let obj = self.eval_held(*recv, 0)?;
+                let idx = self.eval(*index, self.wrap_expression(*index))?.get();
+                self.held -= 1;
                 let r = match idx {
-                    Val::Long(i) => {
-                        let obj = self.pop()?.get();
-                        Entry::Ref(element(&obj, i)?)
-                    }
+                    Val::Long(i) => Entry::Ref(element(&obj.get(), i)?),
                     Val::Str(key) => {
-                        let obj = self.pop()?.get();
+                        let obj = obj.get();
                         if !matches!(obj, Val::Params) {
                             return Err(cast_error(obj.ty(), Ty::PresetParams));
                         }
@@ -158,15 +177,16 @@ impl<'a> Interp<'a> {
                         )))
                     }
                 };
-                self.push(r)
+                self.produce(r)
             }
             ExprKind::NewArray { ty, len } => {
                 // AllocationExpression + type + ArrayDims.
                 self.visit(wrap + 3)?;
                 let t = resolve_type(self, ty)?;
-                self.push(Entry::Tmp(Val::Type(t)))?;
-                self.expr(*len, self.wrap_expression(*len))?;
-                let n = as_long(&self.pop()?)?;
+                self.reserve()?; // the type descriptor
+                self.held += 1;
+                let n = as_long(&self.eval(*len, self.wrap_expression(*len))?)?;
+                self.held -= 1;
                 let limit = self.ev.limits().array;
                 if (n as i32) as i64 >= limit as i64 {
                     return Err(SelError::limit(
@@ -174,14 +194,13 @@ impl<'a> Interp<'a> {
                         format!("New array size is over the limit: {limit} vs length: {n}"),
                     ));
                 }
-                self.pop()?;
                 let arr = self.new_array(t, n as i32)?;
-                self.push(Entry::Tmp(arr))
+                self.produce(Entry::Tmp(arr))
             }
             ExprKind::NewArrayInit { ty, elems } => {
                 self.visit(wrap + 3)?;
                 let t = resolve_type(self, ty)?;
-                self.push(Entry::Tmp(Val::Type(t)))?;
+                self.reserve()?; // the type descriptor
                 let limit = self.ev.limits().array;
                 if elems.len() as u64 >= limit {
                     return Err(SelError::limit(
@@ -192,33 +211,30 @@ impl<'a> Interp<'a> {
                         ),
                     ));
                 }
-                for &e in elems {
-                    self.expr(e, self.wrap_expression(e))?;
-                }
+                self.held += 1;
+                let vals = self.args(elems)?;
+                self.held -= 1;
                 let arr = self.new_array(t, elems.len() as i32)?;
                 if let Val::Array(a) = &arr {
-                    for i in (0..elems.len()).rev() {
-                        let v = self.pop()?.into_val();
-                        let want = match t {
-                            Ty::String | Ty::Long | Ty::Double | Ty::Boolean => t,
-                            _ => Ty::Null,
-                        };
-                        ops::check_type(want, v.ty())?;
+                    // Stored last to first, each by value with an exact type check.
+                    for (i, e) in vals.into_iter().enumerate().rev() {
+                        let v = e.into_val();
+                        ops::check_type(t, v.ty())?;
                         a.borrow_mut().set(i, v);
                     }
                 }
-                self.pop()?;
-                self.push(Entry::Tmp(arr))
+                self.produce(Entry::Tmp(arr))
             }
             ExprKind::New { class, args } => {
                 // AllocationExpression + ClassType + Args (counted twice).
                 self.visit(wrap + 4)?;
                 let t = Ty::from_class_name(self.prog.name(class.sym))?;
-                self.push(Entry::Tmp(Val::Type(t)))?;
+                self.reserve()?; // the type descriptor
+                self.held += 1;
                 let args = self.args(args)?;
-                self.pop()?;
+                self.held -= 1;
                 let r = self.construct(t, args)?;
-                self.push(Entry::Tmp(r))
+                self.produce(Entry::Tmp(r))
             }
             ExprKind::Error => Err(SelError::new(
                 ErrorKind::RuntimeException,
@@ -227,29 +243,29 @@ impl<'a> Interp<'a> {
         }
     }
 
-    fn literal(&mut self, id: ExprId, lit: &Literal) -> Result<(), SelError> {
+    fn literal(&mut self, id: ExprId, lit: &Literal) -> Entry {
         if let Some(r) = self.lit_box(id) {
-            let e = Entry::Ref(r.clone());
-            return self.push(e);
+            return Entry::Ref(r.clone());
         }
-        let e = match lit {
+        match lit {
             Literal::Int(i) => Entry::Lit(id, Val::Long(*i)),
             Literal::Float(f) => Entry::Lit(id, Val::Double(*f)),
             Literal::Bool(b) => Entry::Lit(id, Val::Bool(*b)),
             Literal::Null => Entry::Tmp(Val::Null),
             // Strings get their box at once: reading them needs a shared text anyway.
             Literal::Str(s) => Entry::Ref(self.keep(Entry::Lit(id, Val::str(s)))),
-        };
-        self.push(e)
+        }
     }
 
-    /// Evaluates call/constructor arguments and pops them, first argument first.
+    /// Evaluates argument (or element) expressions left to right; each stays on the
+    /// operand stack until all are evaluated.
     fn args(&mut self, args: &[ExprId]) -> Result<Vec<Entry>, SelError> {
+        let mut out = Vec::with_capacity(args.len());
         for &a in args {
-            self.expr(a, self.wrap_expression(a))?;
+            out.push(self.eval_held(a, self.wrap_expression(a))?);
         }
-        let at = self.stack.len() - args.len();
-        Ok(self.stack.split_off(at))
+        self.held -= args.len();
+        Ok(out)
     }
 
     /// A new array of `len` default elements of element type `elem`, charged.
@@ -281,14 +297,15 @@ impl<'a> Interp<'a> {
         index: Option<ExprId>,
         op: AssignOp,
         value: ExprId,
-    ) -> Result<(), SelError> {
-        if let Some(index) = index {
-            self.expr(index, self.wrap_expression(index))?;
-        }
-        self.expr(value, self.wrap_expression(value))?;
-        let rhs = self.pop()?.into_val();
-        let lhs = if index.is_some() {
-            let idx = as_long(&self.pop()?)?;
+    ) -> Result<Entry, SelError> {
+        let idx = match index {
+            Some(index) => Some(self.eval_held(index, self.wrap_expression(index))?),
+            None => None,
+        };
+        let rhs = self.eval(value, self.wrap_expression(value))?.into_val();
+        let lhs = if let Some(idx) = idx {
+            self.held -= 1;
+            let idx = as_long(&idx)?;
             let arr = match self.lookup(target.sym)? {
                 Some(r) => r.get(),
                 None => Val::Null,
@@ -309,6 +326,6 @@ impl<'a> Interp<'a> {
             }
         };
         ops::assign(&lhs, op, &rhs, &self.mem)?;
-        self.push(Entry::Ref(lhs))
+        self.produce(Entry::Ref(lhs))
     }
 }

@@ -1,8 +1,11 @@
 //! The interpreter: the reference's stack machine (§4) over the parsed program.
 //!
-//! Expressions push exactly one [`Entry`] on an explicit operand stack, statements
-//! return a [`Signal`]; leftovers on the stack, the stack limit, node-visit counting and
-//! the loop limit therefore behave exactly like the reference (§4.2–§4.5, §8.1).
+//! Statements return a [`Signal`] and leave values on an explicit statement-level stack
+//! exactly where the reference does, so leftovers (§4.5), the program result rules
+//! (§4.3) and the loop limit behave like the reference. Inside an expression the values
+//! the reference would keep on its operand stack are held by the Rust call frames
+//! instead; a counter (`held`) tracks how many there are, so every "push" can still be
+//! checked against the stack limit at the same moment as in the reference.
 //!
 //! Visit counting: each of our nodes stands for one or more reference nodes (§3.4). The
 //! parent passes `wrap`, the number of wrapper nodes the reference visits on the way to
@@ -56,8 +59,13 @@ pub(crate) struct Interp<'a> {
     pub vars: &'a dyn Vars,
     pub ext: Option<&'a dyn Extension>,
     cancel: Option<&'a AtomicBool>,
+    /// Values left on the reference's operand stack between statements.
     stack: Vec<Entry>,
+    /// Operand-stack entries currently held by expression frames (see module docs).
+    held: usize,
     stack_limit: usize,
+    /// Expression/statement recursion depth (to grow the native stack when needed).
+    nest: u32,
     /// Variables by symbol.
     slots: Vec<names::Slot>,
     /// Per-evaluation boxes of literal nodes that something has bound (§4.7).
@@ -103,7 +111,9 @@ impl<'a> Interp<'a> {
             ext,
             cancel,
             stack: Vec::with_capacity(limits.stack.min(1024)),
+            held: 0,
             stack_limit: limits.stack,
+            nest: 0,
             slots: vec![names::Slot::Unresolved; prog.symbols.len()],
             lit_boxes: Vec::new(),
             visits: 0,
@@ -231,17 +241,32 @@ impl<'a> Interp<'a> {
     /// Fails if a push would overflow the operand stack.
     #[inline]
     pub fn reserve(&self) -> Result<(), SelError> {
-        if self.stack.len() >= self.stack_limit {
+        if self.stack.len() + self.held >= self.stack_limit {
             return Err(self.stack_overflow());
         }
         Ok(())
     }
 
+    /// An expression's value "pushed" on the operand stack: checked, then handed to the
+    /// caller (which accounts for it in `held` while it evaluates siblings).
+    #[inline]
+    pub fn produce(&self, e: Entry) -> Result<Entry, SelError> {
+        self.reserve()?;
+        Ok(e)
+    }
+
+    /// Pushes a statement-level value.
     #[inline]
     pub fn push(&mut self, e: Entry) -> Result<(), SelError> {
         self.reserve()?;
         self.stack.push(e);
         Ok(())
+    }
+
+    /// Pushes a value an expression already produced (and checked).
+    #[inline]
+    pub fn push_checked(&mut self, e: Entry) {
+        self.stack.push(e);
     }
 
     #[inline]

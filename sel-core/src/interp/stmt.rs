@@ -1,6 +1,6 @@
 //! Statement nodes and loops (§4.2–§4.5).
 
-use super::expr::{as_bool, resolve_type};
+use super::expr::{as_bool, resolve_type, GROW_EVERY, NEW_SEGMENT, RED_ZONE};
 use super::{Interp, Signal};
 use crate::error::{ErrorKind, SelError};
 use crate::ops;
@@ -19,7 +19,17 @@ enum Part {
 impl<'a> Interp<'a> {
     /// Executes a block item (declaration or statement).
     pub fn stmt(&mut self, id: StmtId) -> Result<Signal, SelError> {
-        stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || self.stmt_inner(id))
+        if self.nest % GROW_EVERY == GROW_EVERY - 1 {
+            return stacker::maybe_grow(RED_ZONE, NEW_SEGMENT, || self.stmt_nested(id));
+        }
+        self.stmt_nested(id)
+    }
+
+    fn stmt_nested(&mut self, id: StmtId) -> Result<Signal, SelError> {
+        self.nest += 1;
+        let r = self.stmt_inner(id);
+        self.nest -= 1;
+        r
     }
 
     fn stmt_inner(&mut self, id: StmtId) -> Result<Signal, SelError> {
@@ -47,12 +57,12 @@ impl<'a> Interp<'a> {
             }
             StmtKind::Expr(e) => {
                 // Here the `Expression` is the statement's child: it was counted above.
-                self.expr(*e, self.wrap_expression(*e) - 1)?;
+                let v = self.eval(*e, self.wrap_expression(*e) - 1)?;
+                self.push_checked(v);
                 Ok(Signal::Data)
             }
             StmtKind::If { cond, then, els } => {
-                self.expr(*cond, self.wrap_expression(*cond))?;
-                let c = self.pop()?;
+                let c = self.eval(*cond, self.wrap_expression(*cond))?;
                 let sig = if as_bool(&c)? {
                     self.stmt(*then)?
                 } else if let Some(els) = els {
@@ -82,10 +92,12 @@ impl<'a> Interp<'a> {
                     }
                     Some(ForInit::Expr(e)) => {
                         self.visit(1)?; // ForInit
-                        self.expr(*e, self.wrap_operand(*e))?;
-                        self.pop()?;
+                        self.eval(*e, self.wrap_operand(*e))?;
                     }
-                    None => self.part(Part::True)?,
+                    None => {
+                        self.visit(1)?;
+                        self.push(Entry::Tmp(Val::Bool(true)))?;
+                    }
                 }
                 let cond = cond.map_or(Part::True, Part::Expr);
                 let update = Some(update.map_or(Part::True, Part::Expr));
@@ -94,26 +106,24 @@ impl<'a> Interp<'a> {
             StmtKind::Break => Ok(Signal::Break),
             StmtKind::Continue => Ok(Signal::Continue),
             StmtKind::Return(e) => {
-                self.expr(*e, self.wrap_expression(*e))?;
+                let v = self.eval(*e, self.wrap_expression(*e))?;
+                self.push_checked(v);
                 Ok(Signal::Return)
             }
-            StmtKind::Throw(e) => {
-                self.expr(*e, self.wrap_expression(*e))?;
-                match self.pop()?.into_val() {
-                    Val::Str(s) => {
-                        match &s {
-                            Some(s) => self.mem.charge_string(s)?,
-                            None => self.mem.charge_object()?,
-                        }
-                        self.push(Entry::Tmp(Val::Error(s)))?;
-                        Ok(Signal::Return)
+            StmtKind::Throw(e) => match self.eval(*e, self.wrap_expression(*e))?.into_val() {
+                Val::Str(s) => {
+                    match &s {
+                        Some(s) => self.mem.charge_string(s)?,
+                        None => self.mem.charge_object()?,
                     }
-                    other => Err(SelError::illegal_arg(format!(
-                        "Can only throw a string error message. Invalid thrown object {}",
-                        display_lossy(&other)
-                    ))),
+                    self.push(Entry::Tmp(Val::Error(s)))?;
+                    Ok(Signal::Return)
                 }
-            }
+                other => Err(SelError::illegal_arg(format!(
+                    "Can only throw a string error message. Invalid thrown object {}",
+                    display_lossy(&other)
+                ))),
+            },
             StmtKind::Decl(_) => Ok(Signal::None),
             StmtKind::Error => Err(SelError::new(
                 ErrorKind::RuntimeException,
@@ -122,27 +132,31 @@ impl<'a> Interp<'a> {
         }
     }
 
-    /// Visits a condition (pushes a value).
-    fn part(&mut self, p: Part) -> Result<(), SelError> {
+    /// Evaluates a loop condition (the reference pushes it, then pops it at once).
+    fn condition(&mut self, p: Part) -> Result<bool, SelError> {
         match p {
-            Part::Expr(e) => self.expr(e, self.wrap_expression(e)),
+            Part::Expr(e) => as_bool(&self.eval(e, self.wrap_expression(e))?),
             Part::True => {
                 self.visit(1)?;
-                self.push(Entry::Tmp(Val::Bool(true)))
+                self.reserve()?;
+                Ok(true)
             }
         }
     }
 
-    /// Visits a `for` update: `ForUpdate` pops its child's value, the stand-in does not.
+    /// Visits a `for` update: `ForUpdate` pops its child's value, the `true` stand-in
+    /// leaves its value on the stack.
     fn update(&mut self, p: Part) -> Result<(), SelError> {
         match p {
             Part::Expr(e) => {
                 self.visit(1)?; // ForUpdate
-                self.expr(e, self.wrap_operand(e))?;
-                self.pop()?;
+                self.eval(e, self.wrap_operand(e))?;
                 Ok(())
             }
-            Part::True => self.part(Part::True),
+            Part::True => {
+                self.visit(1)?;
+                self.push(Entry::Tmp(Val::Bool(true)))
+            }
         }
     }
 
@@ -154,8 +168,7 @@ impl<'a> Interp<'a> {
     ) -> Result<Signal, SelError> {
         let limit = self.ev.limits().loops;
         let mut count: u64 = 0;
-        self.part(cond)?;
-        while as_bool(&self.pop()?)? {
+        while self.condition(cond)? {
             match self.stmt(body)? {
                 Signal::Data => {
                     self.pop()?;
@@ -176,7 +189,6 @@ impl<'a> Interp<'a> {
                     ),
                 ));
             }
-            self.part(cond)?;
         }
         Ok(Signal::None)
     }
@@ -189,14 +201,14 @@ impl<'a> Interp<'a> {
         if d.ty.array {
             ty = ty.array_of()?;
         }
-        self.push(Entry::Tmp(Val::Type(ty)))?;
+        self.reserve()?; // the type descriptor stays pushed during the declarators
+        self.held += 1;
         for decl in &d.declarators {
             // VariableDeclarator + VariableDeclaratorId.
             self.visit(2)?;
             let r = match decl.init {
                 Some(init) => {
-                    self.expr(init, self.wrap_expression(init))?;
-                    let rhs = self.pop()?;
+                    let rhs = self.eval(init, self.wrap_expression(init))?;
                     ops::check_type(ty, rhs.ty())?;
                     self.keep(rhs)
                 }
@@ -207,7 +219,7 @@ impl<'a> Interp<'a> {
             };
             self.bind(decl.name.sym, r);
         }
-        self.pop()?;
+        self.held -= 1;
         Ok(())
     }
 }

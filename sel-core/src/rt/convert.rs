@@ -172,7 +172,6 @@ fn to_host_in(v: &Val, seen: &mut Vec<*const ()>) -> Result<Value, SelError> {
         Val::Util => Value::Util,
         Val::Misc => Value::Misc,
         Val::Math => Value::Math,
-        Val::Type(_) => Value::Null,
     })
 }
 
@@ -265,7 +264,7 @@ fn unbox_in(v: &Val, seen: &mut Vec<*const ()>) -> Result<Value, SelError> {
             Value::Map(Some(out))
         }
         Val::Error(m) => Value::String(m.as_deref().map(String::from)),
-        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math | Val::Type(_) => {
+        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
         }
     })

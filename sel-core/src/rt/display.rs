@@ -76,7 +76,6 @@ pub(crate) fn write_display(
         Val::Util => out.push_str("Preset SEL Utility Function Class"),
         Val::Misc => out.push_str("SEL Miscellaneous Function Class"),
         Val::Math => out.push_str("Java Math Class"),
-        Val::Type(t) => out.push_str(t.name()),
     }
     Ok(())
 }
@@ -143,7 +142,7 @@ pub(crate) fn concat_text(v: &Val) -> Result<String, SelError> {
         Val::Array(a) => array_identity(&a.borrow()),
         Val::Error(m) => m.as_deref().unwrap_or("null").to_string(),
         Val::Long(_) | Val::Double(_) | Val::Bool(_) | Val::Map(_) => display(v)?,
-        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math | Val::Type(_) => {
+        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
         }
     })

@@ -106,8 +106,6 @@ pub(crate) enum Val {
     Util,
     Misc,
     Math,
-    /// A type descriptor (what `Type`/`ClassType` nodes push; never user-visible).
-    Type(Ty),
     // Dates land here later: DateTime(Option<..>), DateTimeZone(Option<..>),
     // DateTimeFormatter(Option<..>), DateTimeProperty(Option<..>), DateTimeDays(Option<..>).
 }
@@ -129,7 +127,6 @@ impl Val {
             Val::Util => Ty::PresetUtilFunction,
             Val::Misc => Ty::PresetMiscFuncFields,
             Val::Math => Ty::Math,
-            Val::Type(_) => Ty::SelTypes,
         }
     }
 
