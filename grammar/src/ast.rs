@@ -259,9 +259,15 @@ pub enum ExprKind {
         rhs: ExprId,
     },
     /// Prefix `-`, `+`, `!`.
-    Unary { op: UnaryOp, operand: ExprId },
+    Unary {
+        op: UnaryOp,
+        operand: ExprId,
+    },
     /// `recv.name` (a field access).
-    Field { recv: ExprId, name: Ident },
+    Field {
+        recv: ExprId,
+        name: Ident,
+    },
     /// `recv.name(args)`
     Call {
         recv: ExprId,
@@ -269,13 +275,25 @@ pub enum ExprKind {
         args: Vec<ExprId>,
     },
     /// `recv[index]`
-    Index { recv: ExprId, index: ExprId },
+    Index {
+        recv: ExprId,
+        index: ExprId,
+    },
     /// `new T[len]` (`ty.array` is false here; the element type is `ty`).
-    NewArray { ty: TypeName, len: ExprId },
+    NewArray {
+        ty: TypeName,
+        len: ExprId,
+    },
     /// `new T[]{a, b, ...}`
-    NewArrayInit { ty: TypeName, elems: Vec<ExprId> },
+    NewArrayInit {
+        ty: TypeName,
+        elems: Vec<ExprId>,
+    },
     /// `new C(args)`
-    New { class: Ident, args: Vec<ExprId> },
+    New {
+        class: Ident,
+        args: Vec<ExprId>,
+    },
     /// Placeholder produced by error recovery.
     Error,
 }
