@@ -1,6 +1,217 @@
-//! The `sel` command line.
+//! The `sel` command line: argument parsing and exit codes; the work is in the library.
 
-fn main() {
-    eprintln!("sel: not built yet");
-    std::process::exit(2);
+use clap::{Parser, Subcommand};
+use sel_cli::conformance::{load_cases, load_known_divergences, Report, Runner};
+use sel_cli::diagnostic::Color;
+use sel_cli::eval::{self, EvalOptions, Output};
+use sel_cli::exit::{self, Exit};
+use sel_core::Limits;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "sel",
+    version,
+    about = "SEL, the expression language of Netflix Maestro",
+    after_help = exit::HELP
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Evaluate an expression and print `TYPE: value` as the reference shows it.
+    ///
+    /// The text gets Maestro's sanitize first (trimmed, `;` added when missing), as
+    /// Maestro does for param expressions; --raw evaluates it as is.
+    Eval {
+        /// The expression; `-` reads standard input.
+        #[arg(required_unless_present = "file")]
+        expr: Option<String>,
+        /// Read the expression from a file.
+        #[arg(short, long, conflicts_with = "expr")]
+        file: Option<PathBuf>,
+        /// Params as a JSON object, e.g. '{"RUN_DATE": "20240301", "n": 3}'.
+        #[arg(long)]
+        vars: Option<String>,
+        /// Params from a JSON file.
+        #[arg(long, conflicts_with = "vars")]
+        vars_file: Option<PathBuf>,
+        /// Pin the clock: an RFC 3339 instant (2024-03-01T00:00:00Z) or epoch millis.
+        #[arg(long)]
+        now: Option<String>,
+        /// Override a limit: stack, loop, array, length, visit, memory, timeout (ms).
+        #[arg(long = "limit", value_name = "NAME=VALUE")]
+        limits: Vec<String>,
+        /// Print {"type": .., "value": ..} instead of `TYPE: value`.
+        #[arg(long)]
+        json: bool,
+        /// Do not apply Maestro's sanitize.
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Parse and validate files without evaluating them; print every diagnostic.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Also print the params each file reads.
+        #[arg(long)]
+        refs: bool,
+    },
+    /// Replay a conformance corpus (JSON lines of cases with the reference's results).
+    ///
+    /// Prints a table by category and ends with `N passed, M failed`; exits 0 only
+    /// when nothing failed (cases listed with --known do not count as failed).
+    Conformance {
+        /// The corpus file, e.g. tests/data/sel-public.jsonl.
+        file: PathBuf,
+        /// A known-divergences file: one case id per line, then the reason.
+        #[arg(long)]
+        known: Option<PathBuf>,
+        /// Also write every case's outcome as `{"id":..,"actual":{..}}` lines here.
+        #[arg(long, value_name = "OUT.jsonl")]
+        results: Option<PathBuf>,
+        /// List every failing case with its differences.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = Color::detect(std::io::stderr().is_terminal());
+    let result = match cli.command {
+        Command::Eval {
+            expr,
+            file,
+            vars,
+            vars_file,
+            now,
+            limits,
+            json,
+            raw,
+        } => eval_command(expr, file, vars, vars_file, now, limits, json, raw, color),
+        Command::Check { files, refs } => check_command(&files, refs, color),
+        Command::Conformance {
+            file,
+            known,
+            results,
+            verbose,
+        } => conformance(&file, known.as_deref(), results.as_deref(), verbose),
+    };
+    match result {
+        Ok(out) => {
+            print!("{}", out.stdout);
+            eprint!("{}", out.stderr);
+            out.exit.into()
+        }
+        Err(usage) => {
+            eprintln!("sel: {usage}");
+            Exit::Usage.into()
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn eval_command(
+    expr: Option<String>,
+    file: Option<PathBuf>,
+    vars: Option<String>,
+    vars_file: Option<PathBuf>,
+    now: Option<String>,
+    limit_args: Vec<String>,
+    json: bool,
+    raw: bool,
+    color: Color,
+) -> Result<Output, String> {
+    let (source, name) = match (expr, file) {
+        (_, Some(path)) => (read(&path)?, path.display().to_string()),
+        (Some(e), None) if e == "-" => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("reading standard input: {e}"))?;
+            (s, "<stdin>".to_string())
+        }
+        (Some(e), None) => (e, "<expr>".to_string()),
+        (None, None) => return Err("nothing to evaluate".into()),
+    };
+    let mut opts = EvalOptions {
+        json,
+        raw,
+        ..Default::default()
+    };
+    if let Some(v) = vars {
+        opts.vars = eval::parse_vars(&v)?;
+    }
+    if let Some(p) = vars_file {
+        opts.vars = eval::parse_vars(&read(&p)?).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    if let Some(n) = now {
+        opts.now = Some(eval::parse_now(&n)?);
+    }
+    let mut limits = Limits::default();
+    for arg in &limit_args {
+        let (name, value) = arg
+            .split_once('=')
+            .ok_or_else(|| format!("--limit {arg:?}: expected NAME=VALUE"))?;
+        limits
+            .set(name, value)
+            .map_err(|e| format!("--limit {arg:?}: {e}"))?;
+    }
+    opts.limits = limits;
+    Ok(eval::eval(&source, &name, &opts, color))
+}
+
+fn check_command(files: &[PathBuf], refs: bool, color: Color) -> Result<Output, String> {
+    let mut total = Output::ok(String::new());
+    for path in files {
+        let source = read(path)?;
+        let out = sel_cli::check::check(&source, &path.display().to_string(), refs, color);
+        total.stdout += &out.stdout;
+        total.stderr += &out.stderr;
+        // The most severe outcome wins (higher codes are more severe here).
+        if out.exit.code() > total.exit.code() {
+            total.exit = out.exit;
+        }
+    }
+    Ok(total)
+}
+
+fn conformance(
+    file: &Path,
+    known: Option<&Path>,
+    results: Option<&Path>,
+    verbose: bool,
+) -> Result<Output, String> {
+    let cases = load_cases(&read(file)?).map_err(|e| format!("{}: {e}", file.display()))?;
+    let known = match known {
+        Some(p) => {
+            load_known_divergences(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))?
+        }
+        None => Default::default(),
+    };
+    let report = Report::run(&Runner::default(), &cases, &known);
+    if let Some(out) = results {
+        std::fs::write(out, report.results_jsonl())
+            .map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    let exit = if report.unexpected_failures().is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Findings
+    };
+    Ok(Output {
+        stdout: report.render(verbose),
+        stderr: String::new(),
+        exit,
+    })
 }

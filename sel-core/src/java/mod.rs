@@ -6,7 +6,9 @@
 //! as error kinds and Java's message texts.
 
 mod double;
+pub mod format;
 mod parse;
+pub mod regex;
 pub mod text;
 
 pub use double::double_to_string;

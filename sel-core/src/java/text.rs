@@ -20,7 +20,6 @@ pub(crate) fn from_utf16_lossy(units: &[u16]) -> String {
 }
 
 /// The first `n` UTF-16 units of `s` (all of it if shorter).
-#[allow(dead_code)] // used by the formatter (next commit)
 pub(crate) fn utf16_prefix(s: &str, n: usize) -> String {
     let mut len = 0;
     for (i, c) in s.char_indices() {

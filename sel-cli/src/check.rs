@@ -1,0 +1,28 @@
+//! `sel check`: parse and validate files without evaluating them.
+
+use crate::diagnostic::Color;
+use crate::eval::{check_before_evaluation, Output};
+use crate::exit::Exit;
+use sel_core::{Evaluator, Limits};
+
+/// Checks one source text. On success the output is empty, or with `refs` a line
+/// `<name>: refs: a, b` listing the params the expression reads (what Maestro passes
+/// in), sorted.
+pub fn check(source: &str, name: &str, refs: bool, color: Color) -> Output {
+    let ev = Evaluator::new(Limits::default());
+    if let Some(out) = check_before_evaluation(&ev, source, name, color) {
+        return out;
+    }
+    let mut stdout = String::new();
+    if refs {
+        if let Ok(names) = ev.validate(source) {
+            let list = names.into_iter().collect::<Vec<_>>().join(", ");
+            stdout = format!("{name}: refs: {list}\n");
+        }
+    }
+    Output {
+        stdout,
+        stderr: String::new(),
+        exit: Exit::Ok,
+    }
+}

@@ -1,0 +1,151 @@
+//! `sel eval`: evaluate one expression and print `TYPE: display` the way the reference
+//! shows results, or a rendered error.
+
+use crate::diagnostic::{self, Color};
+use crate::exit::Exit;
+use sel_core::{Evaluator, FixedClock, Limits, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// How to evaluate.
+#[derive(Clone, Debug, Default)]
+pub struct EvalOptions {
+    pub vars: HashMap<String, Value>,
+    /// Pin "now" (epoch milliseconds) instead of reading the system clock.
+    pub now: Option<i64>,
+    pub limits: Limits,
+    /// Print `{"type":..,"value":..}` instead of `TYPE: display`.
+    pub json: bool,
+    /// Evaluate the text as is, without Maestro's sanitize (trim, add a missing `;`).
+    pub raw: bool,
+}
+
+/// What a command produced: text for stdout and stderr, and the exit status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit: Exit,
+}
+
+impl Output {
+    pub fn ok(stdout: String) -> Output {
+        Output {
+            stdout,
+            stderr: String::new(),
+            exit: Exit::Ok,
+        }
+    }
+
+    pub fn fail(stderr: String, exit: Exit) -> Output {
+        Output {
+            stdout: String::new(),
+            stderr,
+            exit,
+        }
+    }
+}
+
+/// Builds the evaluator for these options: Maestro's Util.toJson is registered, as it
+/// is in Maestro.
+pub fn evaluator(opts: &EvalOptions) -> Evaluator {
+    let mut ev = Evaluator::new(opts.limits.clone())
+        .with_util_function("toJson", sel_core::maestro::to_json());
+    if let Some(now) = opts.now {
+        ev = ev.with_clock(Arc::new(FixedClock(now)));
+    }
+    ev
+}
+
+/// Evaluates `source` (named `name` in diagnostics).
+pub fn eval(source: &str, name: &str, opts: &EvalOptions, color: Color) -> Output {
+    let ev = evaluator(opts);
+    let text = if opts.raw {
+        source.to_string()
+    } else {
+        sel_core::sanitize(source)
+    };
+    if let Some(out) = check_before_evaluation(&ev, &text, name, color) {
+        return out;
+    }
+    match ev.evaluate(&text, &opts.vars, None) {
+        Ok(value) => {
+            let line = if opts.json {
+                serde_json::json!({"type": value.type_name(), "value": value.to_json()}).to_string()
+            } else {
+                format!("{}: {}", value.type_name(), value.display())
+            };
+            let exit = if matches!(value, Value::Error(_)) {
+                Exit::Runtime
+            } else {
+                Exit::Ok
+            };
+            Output {
+                stdout: line + "\n",
+                stderr: String::new(),
+                exit,
+            }
+        }
+        Err(e) => {
+            let exit = if e.is_limit() {
+                Exit::Limit
+            } else {
+                Exit::Runtime
+            };
+            Output::fail(diagnostic::sel_error(&e, name, &text, color), exit)
+        }
+    }
+}
+
+/// Parses and validates `text`; on failure renders every syntax error (the parser
+/// recovers, so all of them) or the validation error.
+pub fn check_before_evaluation(
+    ev: &Evaluator,
+    text: &str,
+    name: &str,
+    color: Color,
+) -> Option<Output> {
+    let err = ev.validate(text).err()?;
+    let parse = sel_grammar::parse(text);
+    if parse.errors.is_empty() {
+        let exit = if err.is_limit() {
+            Exit::Limit
+        } else {
+            Exit::Validation
+        };
+        return Some(Output::fail(
+            diagnostic::sel_error(&err, name, text, color),
+            exit,
+        ));
+    }
+    let rendered = parse
+        .errors
+        .iter()
+        .map(|e| diagnostic::syntax_error(e, name, text, color))
+        .collect::<String>();
+    Some(Output::fail(rendered, Exit::Syntax))
+}
+
+/// Parses `--now`: an RFC 3339 instant (`2024-03-01T00:00:00Z`) or epoch milliseconds.
+pub fn parse_now(text: &str) -> Result<i64, String> {
+    if let Ok(ms) = text.parse::<i64>() {
+        return Ok(ms);
+    }
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.timestamp_millis())
+        .map_err(|e| format!("--now {text:?}: not an RFC 3339 instant or epoch milliseconds ({e})"))
+}
+
+/// Parses `--vars` JSON: an object whose members become params with Maestro's
+/// conversion rules.
+pub fn parse_vars(json: &str) -> Result<HashMap<String, Value>, String> {
+    let parsed: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| format!("--vars: invalid JSON: {e}"))?;
+    let serde_json::Value::Object(map) = parsed else {
+        return Err("--vars: expected a JSON object of param names to values".into());
+    };
+    Ok(map
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::from_json(v)))
+        .collect())
+}

@@ -1,0 +1,8 @@
+//! The library behind the `sel` command: each subcommand's logic lives in a module here
+//! so that tests can drive it in-process, and `main.rs` only parses arguments.
+
+pub mod check;
+pub mod conformance;
+pub mod diagnostic;
+pub mod eval;
+pub mod exit;

@@ -1,0 +1,50 @@
+//! Runs the whole public conformance corpus and fails on any case that fails without
+//! being listed in `tests/data/known-divergences.txt`, or that is listed but passes.
+
+use sel_cli::conformance::{load_cases, load_known_divergences, Report, Runner};
+
+fn data(name: &str) -> String {
+    let path = format!("{}/../tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+}
+
+#[test]
+fn public_corpus_matches_the_reference() {
+    let cases = load_cases(&data("sel-public.jsonl")).expect("corpus parses");
+    assert!(
+        cases.len() > 1000,
+        "corpus looks truncated: {}",
+        cases.len()
+    );
+    let known = load_known_divergences(&data("known-divergences.txt")).expect("list parses");
+    let report = Report::run(&Runner::default(), &cases, &known);
+    let rendered = report.render(true);
+    println!("{rendered}");
+    assert!(
+        report.unexpected_failures().is_empty(),
+        "{} cases fail without being listed as known divergences",
+        report.unexpected_failures().len()
+    );
+    assert!(
+        report.stale_divergences().is_empty(),
+        "known divergences that pass now (remove them from the list): {:?}",
+        report
+            .stale_divergences()
+            .iter()
+            .map(|r| &r.id)
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        report.unknown_ids.is_empty(),
+        "unknown ids: {:?}",
+        report.unknown_ids
+    );
+}
+
+#[test]
+fn benchmark_expressions_match_the_reference() {
+    let cases = load_cases(&data("bench-exprs.jsonl")).expect("bench file parses");
+    assert_eq!(cases.len(), 20);
+    let report = Report::run(&Runner::default(), &cases, &Default::default());
+    assert_eq!(report.passed(), 20, "{}", report.render(true));
+}
