@@ -113,7 +113,7 @@ impl Evaluator {
 
     fn parse(&self, src: &str) -> Result<sel_grammar::Program, SelError> {
         self.check_length(src)?;
-        let parsed = crate::front::parse(src);
+        let parsed = sel_grammar::parse(src);
         if let Some(e) = parsed.errors.into_iter().next() {
             return Err(e.into());
         }

@@ -7,7 +7,6 @@
 mod builtins;
 pub mod error;
 mod evaluator;
-mod front;
 mod host;
 mod interp;
 pub mod java;

@@ -7,7 +7,6 @@
 pub(crate) mod array;
 pub(crate) mod ctor;
 pub(crate) mod double;
-mod jdk_pending;
 pub(crate) mod long;
 pub(crate) mod map;
 pub(crate) mod math;

@@ -4,10 +4,10 @@
 //! is null, and every failure wrapped in `Failed calling method <name><argc>`.
 //! `format`, `join` and `escape` are hand-written helpers matched by name first.
 
-use super::jdk_pending;
 use super::{bool_result, long_result, no_method, string_result};
 use crate::error::{ErrorKind, SelError};
 use crate::interp::Interp;
+use crate::java::format::FormatArg;
 use crate::java::text;
 use crate::rt::convert::narrow_long;
 use crate::rt::display::{concat_text, display_lossy, no_internal_val};
@@ -257,13 +257,13 @@ fn jm(
         "replaceAll2" => {
             let re = str_arg(0, "String.length()")?;
             let rep = str_arg(1, "String.length()")?;
-            let r = jdk_pending::replace_all(&s, &re, &rep)?;
+            let r = crate::java::regex::replace_all(&s, &re, &rep)?;
             string_result(it, r)
         }
         "split1" | "split2" => {
             let re = str_arg(0, "String.length()")?;
             let limit = if key == "split2" { int_arg(1)? } else { 0 };
-            let parts = jdk_pending::split(&s, &re, limit)?;
+            let parts = crate::java::regex::split(&s, &re, limit)?;
             split_result(it, parts)
         }
         _ => Err(wrong_method_type(sig, invoked)),
@@ -287,6 +287,28 @@ fn string_arg(v: &Val) -> Result<Option<Str>, SelError> {
     }
 }
 
+/// A `String.format` argument after unboxing (§5.4; arrays and maps are passed as one
+/// object each, never spread).
+fn format_arg(v: &Val) -> Result<FormatArg, SelError> {
+    Ok(match v {
+        Val::Null | Val::Void | Val::Str(None) | Val::Map(None) | Val::Error(None) => {
+            FormatArg::Null
+        }
+        Val::Long(x) if *x > i32::MAX as i64 => FormatArg::Long(*x),
+        Val::Long(x) => FormatArg::Int(*x as i32),
+        Val::Double(x) => FormatArg::Double(*x),
+        Val::Bool(b) => FormatArg::Bool(*b),
+        Val::Str(Some(s)) | Val::Error(Some(s)) => FormatArg::Str(s.to_string()),
+        Val::Array(_) | Val::Map(Some(_)) => FormatArg::Other {
+            to_string: value_of(v)?,
+            class_name: unboxed_class(v)?.unwrap_or("null").to_string(),
+        },
+        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
+            return Err(no_internal_val(v.ty()))
+        }
+    })
+}
+
 fn format(it: &mut Interp<'_>, args: &[Entry]) -> Result<Entry, SelError> {
     let Some((first, rest)) = args.split_first() else {
         return Err(SelError::illegal_arg(
@@ -294,17 +316,18 @@ fn format(it: &mut Interp<'_>, args: &[Entry]) -> Result<Entry, SelError> {
         ));
     };
     let fmt = string_arg(&first.get())?;
-    // Arguments are unboxed first (an opaque argument fails before formatting).
-    for a in rest {
-        unboxed_class(&a.get())?;
-    }
-    let Some(_fmt) = fmt else {
+    let fargs = rest
+        .iter()
+        .map(|a| format_arg(&a.get()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(fmt) = fmt else {
         return Err(SelError::npe(
             "Cannot invoke \"String.length()\" because \"format\" is null",
         ));
     };
-    let max_len = ((it.mem.limit.saturating_sub(it.mem.used)) / 2) as usize;
-    let s = jdk_pending::format(&_fmt, max_len)?;
+    // The output may not outgrow the memory budget it is about to be charged against.
+    let max_len = (it.mem.limit.saturating_sub(it.mem.used) / 2) as usize;
+    let s = crate::java::format::format(&fmt, &fargs, max_len)?;
     string_result(it, s)
 }
 

@@ -146,7 +146,7 @@ impl<'a> Interp<'a> {
                         ErrorKind::RuntimeException,
                         format!(
                             "Invalid expression (stack is not empty): {}",
-                            crate::front::token_image(self.src)
+                            sel_grammar::token_image(self.src)
                         ),
                     ));
                 }
@@ -157,7 +157,7 @@ impl<'a> Interp<'a> {
                 ErrorKind::RuntimeException,
                 format!(
                     "Invalid expression : {} with wrong return type: {}",
-                    crate::front::token_image(self.src),
+                    sel_grammar::token_image(self.src),
                     other.name()
                 ),
             )),
