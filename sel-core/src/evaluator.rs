@@ -129,7 +129,7 @@ impl Evaluator {
     ) -> Result<Value, SelError> {
         let program = self.parse(src)?;
         let mut interp = Interp::new(&program, src, self, vars, ext, cancel);
-        let result = interp.run()?;
+        let result = interp.run().map_err(|e| *e)?;
         to_host(&result)
     }
 

@@ -307,6 +307,32 @@ fn unsupported_assign(what: &str, op: AssignOp) -> SelError {
 
 /// `lhs op= rhs`: mutates the object `lhs` in place (§5.6).
 pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result<(), SelError> {
+    // Fast path: LONG and DOUBLE boxes are updated in place.
+    if let Ref::Box(b) = lhs {
+        match (&mut *b.borrow_mut(), rhs) {
+            (Val::Long(a), Val::Long(x)) if !matches!(op, AssignOp::Div | AssignOp::Rem) => {
+                *a = match op {
+                    AssignOp::Assign => *x,
+                    AssignOp::Add => a.wrapping_add(*x),
+                    AssignOp::Sub => a.wrapping_sub(*x),
+                    _ => a.wrapping_mul(*x),
+                };
+                return Ok(());
+            }
+            (Val::Double(a), Val::Double(x)) => {
+                *a = match op {
+                    AssignOp::Assign => *x,
+                    AssignOp::Add => *a + x,
+                    AssignOp::Sub => *a - x,
+                    AssignOp::Mul => *a * x,
+                    AssignOp::Div => *a / x,
+                    AssignOp::Rem => *a % x,
+                };
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
     let cur = lhs.get();
     let new = match cur {
         Val::Long(a) => {

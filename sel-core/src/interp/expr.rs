@@ -1,6 +1,6 @@
 //! Expression nodes: each pushes exactly one entry on the operand stack.
 
-use super::Interp;
+use super::{fault, Fault, Interp};
 use crate::error::{ErrorKind, SelError};
 use crate::ops::{self, Op};
 use crate::rt::{ArrayData, Entry, Ref, Val};
@@ -20,10 +20,10 @@ pub(crate) fn cast_error(from: Ty, to: Ty) -> SelError {
 
 /// Reads an entry as a BOOLEAN (conditions), or fails with the reference's cast error.
 pub(crate) fn as_bool(e: &Entry) -> Result<bool, SelError> {
-    match e.get() {
-        Val::Bool(b) => Ok(b),
+    e.with(|v| match v {
+        Val::Bool(b) => Ok(*b),
         other => Err(cast_error(other.ty(), Ty::Boolean)),
-    }
+    })
 }
 
 /// Reads an entry as a LONG (indices, sizes), or fails with the reference's cast error.
@@ -62,7 +62,7 @@ impl<'a> Interp<'a> {
     /// Evaluates `id` and returns the value the reference would push (after checking
     /// that push). `wrap` = wrapper nodes visited on the way (see the module docs).
     #[inline]
-    pub fn eval(&mut self, id: ExprId, wrap: u64) -> Result<Entry, SelError> {
+    pub fn eval(&mut self, id: ExprId, wrap: u64) -> Result<Entry, Fault> {
         // Grow the native stack only every few levels: checking costs a little, and a
         // level uses far less than the red zone.
         if self.nest % GROW_EVERY == GROW_EVERY - 1 {
@@ -71,7 +71,7 @@ impl<'a> Interp<'a> {
         self.eval_nested(id, wrap)
     }
 
-    fn eval_nested(&mut self, id: ExprId, wrap: u64) -> Result<Entry, SelError> {
+    fn eval_nested(&mut self, id: ExprId, wrap: u64) -> Result<Entry, Fault> {
         self.nest += 1;
         let r = self.eval_inner(id, wrap);
         self.nest -= 1;
@@ -80,13 +80,13 @@ impl<'a> Interp<'a> {
 
     /// Evaluates `id` as an operand that stays on the stack while later siblings run.
     #[inline]
-    fn eval_held(&mut self, id: ExprId, wrap: u64) -> Result<Entry, SelError> {
+    fn eval_held(&mut self, id: ExprId, wrap: u64) -> Result<Entry, Fault> {
         let e = self.eval(id, wrap)?;
         self.held += 1;
         Ok(e)
     }
 
-    fn eval_inner(&mut self, id: ExprId, wrap: u64) -> Result<Entry, SelError> {
+    fn eval_inner(&mut self, id: ExprId, wrap: u64) -> Result<Entry, Fault> {
         let node = self.expr_node(id);
         match &node.kind {
             ExprKind::Literal(lit) => {
@@ -126,15 +126,36 @@ impl<'a> Interp<'a> {
                 let l = self.eval_held(*lhs, self.wrap_operand(*lhs))?;
                 let r = self.eval(*rhs, self.wrap_operand(*rhs))?;
                 self.held -= 1;
-                let v = ops::binary(Op::from(*op), &l.get(), &r.get(), &mut self.mem)?;
+                let mem = &mut self.mem;
+                let v = l.with(|lv| r.with(|rv| ops::binary(Op::from(*op), lv, rv, mem)))?;
                 self.produce(Entry::Tmp(v))
             }
             ExprKind::Unary { op, operand } => {
                 self.visit(wrap + 1)?;
-                let v = self.eval(*operand, self.wrap_operand(*operand))?.get();
-                let r = ops::binary(Op::from(*op), &v, &v, &mut self.mem)?;
+                let e = self.eval(*operand, self.wrap_operand(*operand))?;
+                let mem = &mut self.mem;
+                let r = e.with(|v| ops::binary(Op::from(*op), v, v, mem))?;
                 self.produce(Entry::Tmp(r))
             }
+            ExprKind::Field { .. }
+            | ExprKind::Call { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::NewArray { .. }
+            | ExprKind::NewArrayInit { .. }
+            | ExprKind::New { .. } => self.eval_cold(id, wrap),
+            ExprKind::Error => fault(SelError::new(
+                ErrorKind::RuntimeException,
+                "cannot evaluate a program with syntax errors",
+            )),
+        }
+    }
+
+    /// The less frequent expression kinds, kept out of line so that the hot dispatch
+    /// above stays small (its frame size is paid on every node).
+    #[inline(never)]
+    fn eval_cold(&mut self, id: ExprId, wrap: u64) -> Result<Entry, Fault> {
+        let node = self.expr_node(id);
+        match &node.kind {
             ExprKind::Field { recv, name } => {
                 // PrimarySuffix + Method.
                 self.visit(wrap + 2)?;
@@ -166,12 +187,12 @@ impl<'a> Interp<'a> {
                     Val::Str(key) => {
                         let obj = obj.get();
                         if !matches!(obj, Val::Params) {
-                            return Err(cast_error(obj.ty(), Ty::PresetParams));
+                            return fault(cast_error(obj.ty(), Ty::PresetParams));
                         }
                         self.params_field(key.as_deref())?
                     }
                     other => {
-                        return Err(SelError::illegal_arg(format!(
+                        return fault(SelError::illegal_arg(format!(
                             "Invalid index type: {}",
                             other.ty().name()
                         )))
@@ -189,7 +210,7 @@ impl<'a> Interp<'a> {
                 self.held -= 1;
                 let limit = self.ev.limits().array;
                 if (n as i32) as i64 >= limit as i64 {
-                    return Err(SelError::limit(
+                    return fault(SelError::limit(
                         ErrorKind::IllegalArgumentException,
                         format!("New array size is over the limit: {limit} vs length: {n}"),
                     ));
@@ -203,7 +224,7 @@ impl<'a> Interp<'a> {
                 self.reserve()?; // the type descriptor
                 let limit = self.ev.limits().array;
                 if elems.len() as u64 >= limit {
-                    return Err(SelError::limit(
+                    return fault(SelError::limit(
                         ErrorKind::IllegalArgumentException,
                         format!(
                             "New array size is over the limit: {limit} vs length: {}",
@@ -236,9 +257,9 @@ impl<'a> Interp<'a> {
                 let r = self.construct(t, args)?;
                 self.produce(Entry::Tmp(r))
             }
-            ExprKind::Error => Err(SelError::new(
+            _ => fault(SelError::new(
                 ErrorKind::RuntimeException,
-                "cannot evaluate a program with syntax errors",
+                "internal error: unexpected expression kind",
             )),
         }
     }
@@ -259,7 +280,7 @@ impl<'a> Interp<'a> {
 
     /// Evaluates argument (or element) expressions left to right; each stays on the
     /// operand stack until all are evaluated.
-    fn args(&mut self, args: &[ExprId]) -> Result<Vec<Entry>, SelError> {
+    fn args(&mut self, args: &[ExprId]) -> Result<Vec<Entry>, Fault> {
         let mut out = Vec::with_capacity(args.len());
         for &a in args {
             out.push(self.eval_held(a, self.wrap_expression(a))?);
@@ -297,7 +318,7 @@ impl<'a> Interp<'a> {
         index: Option<ExprId>,
         op: AssignOp,
         value: ExprId,
-    ) -> Result<Entry, SelError> {
+    ) -> Result<Entry, Fault> {
         let idx = match index {
             Some(index) => Some(self.eval_held(index, self.wrap_expression(index))?),
             None => None,
@@ -318,7 +339,7 @@ impl<'a> Interp<'a> {
             match self.lookup(target.sym)? {
                 Some(r) => r,
                 None => {
-                    return Err(SelError::unsupported(format!(
+                    return fault(SelError::unsupported(format!(
                         "NULL DO NOT support assignment operation {}",
                         op.symbol()
                     )))

@@ -26,6 +26,15 @@ use sel_grammar::ast::{Expr, ExprId, ExprKind, Program};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+/// Errors inside the interpreter are boxed: results stay small on the hot paths.
+pub(crate) type Fault = Box<SelError>;
+
+/// An interpreter error result.
+#[cold]
+pub(crate) fn fault<T>(e: SelError) -> Result<T, Fault> {
+    Err(Box::new(e))
+}
+
 /// What a statement visit produced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Signal {
@@ -125,7 +134,7 @@ impl<'a> Interp<'a> {
     }
 
     /// Runs the whole program and returns its value (§4.3).
-    pub fn run(&mut self) -> Result<Val, SelError> {
+    pub fn run(&mut self) -> Result<Val, Fault> {
         self.visit(1 + self.prog.imports.len() as u64)?;
         let mut sig = Signal::None;
         for &item in &self.prog.items {
@@ -142,7 +151,7 @@ impl<'a> Interp<'a> {
             Signal::Data => {
                 let result = self.pop()?;
                 if !self.stack.is_empty() {
-                    return Err(SelError::new(
+                    return fault(SelError::new(
                         ErrorKind::RuntimeException,
                         format!(
                             "Invalid expression (stack is not empty): {}",
@@ -153,7 +162,7 @@ impl<'a> Interp<'a> {
                 Ok(result.into_val())
             }
             Signal::None => Ok(Val::Void),
-            other => Err(SelError::new(
+            other => fault(SelError::new(
                 ErrorKind::RuntimeException,
                 format!(
                     "Invalid expression : {} with wrong return type: {}",
@@ -181,7 +190,7 @@ impl<'a> Interp<'a> {
 
     /// Counts `n` node visits (§8.1).
     #[inline]
-    pub fn visit(&mut self, n: u64) -> Result<(), SelError> {
+    pub fn visit(&mut self, n: u64) -> Result<(), Fault> {
         self.visits += n;
         if self.visits >= self.next_check {
             self.check_budget()?;
@@ -190,10 +199,10 @@ impl<'a> Interp<'a> {
     }
 
     #[cold]
-    fn check_budget(&mut self) -> Result<(), SelError> {
+    fn check_budget(&mut self) -> Result<(), Fault> {
         let limit = self.ev.limits().visits;
         if self.visits >= limit {
-            return Err(SelError::limit(
+            return fault(SelError::limit(
                 ErrorKind::IllegalStateException,
                 format!(
                     "SEL evaluation aborted as it takes too many operations over the limit {limit}"
@@ -240,9 +249,9 @@ impl<'a> Interp<'a> {
 
     /// Fails if a push would overflow the operand stack.
     #[inline]
-    pub fn reserve(&self) -> Result<(), SelError> {
+    pub fn reserve(&self) -> Result<(), Fault> {
         if self.stack.len() + self.held >= self.stack_limit {
-            return Err(self.stack_overflow());
+            return fault(self.stack_overflow());
         }
         Ok(())
     }
@@ -250,14 +259,14 @@ impl<'a> Interp<'a> {
     /// An expression's value "pushed" on the operand stack: checked, then handed to the
     /// caller (which accounts for it in `held` while it evaluates siblings).
     #[inline]
-    pub fn produce(&self, e: Entry) -> Result<Entry, SelError> {
+    pub fn produce(&self, e: Entry) -> Result<Entry, Fault> {
         self.reserve()?;
         Ok(e)
     }
 
     /// Pushes a statement-level value.
     #[inline]
-    pub fn push(&mut self, e: Entry) -> Result<(), SelError> {
+    pub fn push(&mut self, e: Entry) -> Result<(), Fault> {
         self.reserve()?;
         self.stack.push(e);
         Ok(())
@@ -270,10 +279,10 @@ impl<'a> Interp<'a> {
     }
 
     #[inline]
-    pub fn pop(&mut self) -> Result<Entry, SelError> {
+    pub fn pop(&mut self) -> Result<Entry, Fault> {
         match self.stack.pop() {
             Some(e) => Ok(e),
-            None => Err(SelError::new(
+            None => fault(SelError::new(
                 ErrorKind::ArrayIndexOutOfBoundsException,
                 format!("Index -1 out of bounds for length {}", self.stack_limit),
             )),

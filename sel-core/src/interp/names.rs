@@ -1,7 +1,7 @@
 //! The flat per-evaluation namespace (§4.6): statics seeded on first use, inputs
 //! converted lazily on first lookup, declarations rebinding.
 
-use super::Interp;
+use super::{Fault, Interp};
 use crate::error::SelError;
 use crate::rt::convert::box_value;
 use crate::rt::{Ref, Val};
@@ -42,7 +42,7 @@ fn static_value(name: &str) -> Option<Val> {
 impl Interp<'_> {
     /// The object bound to `sym`, if any (NULL otherwise).
     #[inline]
-    pub fn lookup(&mut self, sym: Symbol) -> Result<Option<Ref>, SelError> {
+    pub fn lookup(&mut self, sym: Symbol) -> Result<Option<Ref>, Fault> {
         match &self.slots[sym.0 as usize] {
             Slot::Bound(r) => Ok(Some(r.clone())),
             Slot::Absent => Ok(None),
@@ -51,7 +51,7 @@ impl Interp<'_> {
     }
 
     #[cold]
-    fn resolve(&mut self, sym: Symbol) -> Result<Option<Ref>, SelError> {
+    fn resolve(&mut self, sym: Symbol) -> Result<Option<Ref>, Fault> {
         let name = self.prog.name(sym);
         let val = if let Some(v) = static_value(name) {
             Some(v)
@@ -81,7 +81,7 @@ impl Interp<'_> {
 
     /// The reference's `createIfMissing` for plain `=`: binds the input or a fresh
     /// default of `ty` unless the name is bound.
-    pub fn create_if_missing(&mut self, sym: Symbol, ty: Ty) -> Result<(), SelError> {
+    pub fn create_if_missing(&mut self, sym: Symbol, ty: Ty) -> Result<(), Fault> {
         if self.lookup(sym)?.is_none() {
             let v = self.default_value(ty)?;
             self.bind(sym, Ref::new(v));

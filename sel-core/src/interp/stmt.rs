@@ -1,7 +1,7 @@
 //! Statement nodes and loops (§4.2–§4.5).
 
 use super::expr::{as_bool, resolve_type, GROW_EVERY, NEW_SEGMENT, RED_ZONE};
-use super::{Interp, Signal};
+use super::{fault, Fault, Interp, Signal};
 use crate::error::{ErrorKind, SelError};
 use crate::ops;
 use crate::rt::display::display_lossy;
@@ -18,21 +18,21 @@ enum Part {
 
 impl<'a> Interp<'a> {
     /// Executes a block item (declaration or statement).
-    pub fn stmt(&mut self, id: StmtId) -> Result<Signal, SelError> {
+    pub fn stmt(&mut self, id: StmtId) -> Result<Signal, Fault> {
         if self.nest % GROW_EVERY == GROW_EVERY - 1 {
             return stacker::maybe_grow(RED_ZONE, NEW_SEGMENT, || self.stmt_nested(id));
         }
         self.stmt_nested(id)
     }
 
-    fn stmt_nested(&mut self, id: StmtId) -> Result<Signal, SelError> {
+    fn stmt_nested(&mut self, id: StmtId) -> Result<Signal, Fault> {
         self.nest += 1;
         let r = self.stmt_inner(id);
         self.nest -= 1;
         r
     }
 
-    fn stmt_inner(&mut self, id: StmtId) -> Result<Signal, SelError> {
+    fn stmt_inner(&mut self, id: StmtId) -> Result<Signal, Fault> {
         let node = &self.prog.stmts[id.0 as usize];
         if let StmtKind::Decl(d) = &node.kind {
             self.decl(d)?;
@@ -119,13 +119,13 @@ impl<'a> Interp<'a> {
                     self.push(Entry::Tmp(Val::Error(s)))?;
                     Ok(Signal::Return)
                 }
-                other => Err(SelError::illegal_arg(format!(
+                other => fault(SelError::illegal_arg(format!(
                     "Can only throw a string error message. Invalid thrown object {}",
                     display_lossy(&other)
                 ))),
             },
             StmtKind::Decl(_) => Ok(Signal::None),
-            StmtKind::Error => Err(SelError::new(
+            StmtKind::Error => fault(SelError::new(
                 ErrorKind::RuntimeException,
                 "cannot evaluate a program with syntax errors",
             )),
@@ -133,9 +133,9 @@ impl<'a> Interp<'a> {
     }
 
     /// Evaluates a loop condition (the reference pushes it, then pops it at once).
-    fn condition(&mut self, p: Part) -> Result<bool, SelError> {
+    fn condition(&mut self, p: Part) -> Result<bool, Fault> {
         match p {
-            Part::Expr(e) => as_bool(&self.eval(e, self.wrap_expression(e))?),
+            Part::Expr(e) => Ok(as_bool(&self.eval(e, self.wrap_expression(e))?)?),
             Part::True => {
                 self.visit(1)?;
                 self.reserve()?;
@@ -146,7 +146,7 @@ impl<'a> Interp<'a> {
 
     /// Visits a `for` update: `ForUpdate` pops its child's value, the `true` stand-in
     /// leaves its value on the stack.
-    fn update(&mut self, p: Part) -> Result<(), SelError> {
+    fn update(&mut self, p: Part) -> Result<(), Fault> {
         match p {
             Part::Expr(e) => {
                 self.visit(1)?; // ForUpdate
@@ -165,7 +165,7 @@ impl<'a> Interp<'a> {
         cond: Part,
         body: StmtId,
         update: Option<Part>,
-    ) -> Result<Signal, SelError> {
+    ) -> Result<Signal, Fault> {
         let limit = self.ev.limits().loops;
         let mut count: u64 = 0;
         while self.condition(cond)? {
@@ -182,7 +182,7 @@ impl<'a> Interp<'a> {
             }
             count += 1;
             if count >= limit {
-                return Err(SelError::limit(
+                return fault(SelError::limit(
                     ErrorKind::IllegalStateException,
                     format!(
                         "Loop execution aborted as the iteration is over the loop limit {limit}"
@@ -194,7 +194,7 @@ impl<'a> Interp<'a> {
     }
 
     /// `T a = e, b;` (§4.2 LocalVariableDeclaration / VariableDeclarator).
-    fn decl(&mut self, d: &'a Decl) -> Result<(), SelError> {
+    fn decl(&mut self, d: &'a Decl) -> Result<(), Fault> {
         // LocalVariableDeclaration + Type + PrimitiveType/ClassType.
         self.visit(3)?;
         let mut ty = resolve_type(self, &d.ty.name)?;

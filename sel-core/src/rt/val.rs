@@ -247,4 +247,15 @@ impl Entry {
             Entry::Ref(r) => r.get(),
         }
     }
+
+    /// Runs `f` on the current payload without copying it (element places hand over a
+    /// copy of the element, which is a scalar or a shared string).
+    #[inline]
+    pub fn with<R>(&self, f: impl FnOnce(&Val) -> R) -> R {
+        match self {
+            Entry::Tmp(v) | Entry::Lit(_, v) => f(v),
+            Entry::Ref(Ref::Box(b)) => f(&b.borrow()),
+            Entry::Ref(Ref::Elem(a, i)) => f(&a.borrow().get(*i as usize)),
+        }
+    }
 }
