@@ -225,39 +225,30 @@ fn unbox_in(v: &Val, seen: &mut Vec<*const ()>) -> Result<Value, SelError> {
         Val::Array(a) => array_to_host(&a.borrow()),
         Val::Map(None) => Value::Map(None),
         Val::Map(Some(m)) => {
-            let check = |v: &Val, seen: &mut Vec<*const ()>| match v {
-                Val::Long(_)
-                | Val::Double(_)
-                | Val::Bool(_)
-                | Val::Str(_)
-                | Val::Array(_)
-                | Val::Map(_) => unbox_in(v, seen),
-                _ => Err(SelError::new(
-                    crate::error::ErrorKind::UnsupportedOperationException,
-                    "",
-                )),
-            };
-            // Re-run with the key at hand to build the reference's message.
             let id = Rc::as_ptr(m) as *const ();
             if seen.contains(&id) {
                 return Err(cyclic_map());
             }
             seen.push(id);
-            let map = m.borrow();
-            let mut out = Vec::with_capacity(map.len());
-            for e in map.iter() {
+            let mut out = Vec::with_capacity(m.borrow().len());
+            for e in m.borrow().iter() {
                 let val = e.val.get();
-                let converted = check(&val, seen).map_err(|err| {
-                    if err.message.is_empty() {
-                        SelError::unsupported(format!(
+                // Only data values can leave a map (the reference's `SelMap.unbox`).
+                let converted = match &val {
+                    Val::Long(_)
+                    | Val::Double(_)
+                    | Val::Bool(_)
+                    | Val::Str(_)
+                    | Val::Array(_)
+                    | Val::Map(_) => unbox_in(&val, seen)?,
+                    _ => {
+                        return Err(SelError::unsupported(format!(
                             "Invalid type, not support having map entry value {}={}",
                             key_string(&e.key),
                             display_lossy(&val)
-                        ))
-                    } else {
-                        err
+                        )))
                     }
-                })?;
+                };
                 out.push((key_string(&e.key), converted));
             }
             seen.pop();
