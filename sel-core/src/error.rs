@@ -29,6 +29,8 @@ pub enum ErrorKind {
     StackOverflowError,
     StringIndexOutOfBoundsException,
     UnsupportedOperationException,
+    /// `java.lang.invoke.WrongMethodTypeException` (reflective calls on null receivers).
+    WrongMethodTypeException,
     // java.util
     DuplicateFormatFlagsException,
     FormatFlagsConversionMismatchException,
@@ -71,6 +73,7 @@ impl ErrorKind {
             StackOverflowError => "java.lang.StackOverflowError",
             StringIndexOutOfBoundsException => "java.lang.StringIndexOutOfBoundsException",
             UnsupportedOperationException => "java.lang.UnsupportedOperationException",
+            WrongMethodTypeException => "java.lang.invoke.WrongMethodTypeException",
             DuplicateFormatFlagsException => "java.util.DuplicateFormatFlagsException",
             FormatFlagsConversionMismatchException => {
                 "java.util.FormatFlagsConversionMismatchException"
@@ -157,6 +160,53 @@ impl SelError {
 
     pub fn is_limit(&self) -> bool {
         self.limit
+    }
+}
+
+/// Constructors for the error texts the reference produces in many places.
+impl SelError {
+    pub fn unsupported(message: impl Into<String>) -> SelError {
+        SelError::new(ErrorKind::UnsupportedOperationException, message)
+    }
+
+    pub fn illegal_arg(message: impl Into<String>) -> SelError {
+        SelError::new(ErrorKind::IllegalArgumentException, message)
+    }
+
+    pub fn illegal_state(message: impl Into<String>) -> SelError {
+        SelError::new(ErrorKind::IllegalStateException, message)
+    }
+
+    pub fn npe(message: impl Into<String>) -> SelError {
+        SelError::new(ErrorKind::NullPointerException, message)
+    }
+
+    /// `Type mismatch, lhs type: A, rhs object type: B`.
+    pub fn type_mismatch(lhs: &str, rhs: &str) -> SelError {
+        SelError::illegal_arg(format!(
+            "Type mismatch, lhs type: {lhs}, rhs object type: {rhs}"
+        ))
+    }
+
+    /// A Java cast failure between two classes, in the JDK's wording.
+    pub fn class_cast(from: &str, to: &str) -> SelError {
+        let module = |c: &str| {
+            if c.starts_with("java.") || c.starts_with('[') {
+                "module java.base of loader 'bootstrap'"
+            } else {
+                "unnamed module of loader 'app'"
+            }
+        };
+        let (mf, mt) = (module(from), module(to));
+        let tail = if mf == mt {
+            format!("{from} and {to} are in {mf}")
+        } else {
+            format!("{from} is in {mf}; {to} is in {mt}")
+        };
+        SelError::new(
+            ErrorKind::ClassCastException,
+            format!("class {from} cannot be cast to class {to} ({tail})"),
+        )
     }
 }
 

@@ -4,8 +4,27 @@
 //! No I/O, no global state: everything an evaluation needs is in the `Evaluator` it
 //! runs on and the arguments it is given, and evaluators are `Send + Sync`.
 
+mod builtins;
 pub mod error;
+mod evaluator;
+mod host;
+mod interp;
 pub mod java;
 pub mod joda;
+mod limits;
+pub mod maestro;
+mod memory;
+mod ops;
+mod rt;
+mod sanitize;
+mod types;
+mod validate;
+mod value;
 
 pub use error::{ErrorKind, SelError};
+pub use evaluator::Evaluator;
+pub use host::{Clock, Extension, FixedClock, SystemClock, UtilFunction, Vars};
+pub use limits::Limits;
+pub use sanitize::sanitize;
+pub use types::STATIC_NAMES;
+pub use value::Value;

@@ -1,0 +1,141 @@
+//! The host entry point: an [`Evaluator`] holds limits, clock, default zone and `Util`
+//! functions; every call parses, checks and evaluates afresh with private state.
+
+use crate::error::SelError;
+use crate::host::{Clock, Extension, SystemClock, UtilFunction, Vars};
+use crate::interp::Interp;
+use crate::java::text::utf16_len;
+use crate::limits::Limits;
+use crate::rt::convert::to_host;
+use crate::value::Value;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+/// Evaluates and validates SEL expressions. Cheap to share across threads.
+#[derive(Clone)]
+pub struct Evaluator {
+    limits: Limits,
+    clock: Arc<dyn Clock>,
+    zone: String,
+    utils: HashMap<String, Arc<dyn UtilFunction>>,
+}
+
+impl std::fmt::Debug for Evaluator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Evaluator")
+            .field("limits", &self.limits)
+            .field("zone", &self.zone)
+            .field("utils", &self.utils.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Evaluator {
+    /// An evaluator with the system clock, default zone `UTC` and no `Util` functions.
+    pub fn new(limits: Limits) -> Evaluator {
+        Evaluator {
+            limits,
+            clock: Arc::new(SystemClock),
+            zone: "UTC".to_string(),
+            utils: HashMap::new(),
+        }
+    }
+
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Evaluator {
+        self.clock = clock;
+        self
+    }
+
+    /// The zone of `new DateTime()` and zone-less formatters (used once dates land).
+    pub fn with_default_zone(mut self, zone_id: &str) -> Evaluator {
+        self.zone = zone_id.to_string();
+        self
+    }
+
+    /// Registers `Util.<name>(...)`; it shadows a built-in of the same name.
+    pub fn with_util_function(mut self, name: &str, f: Arc<dyn UtilFunction>) -> Evaluator {
+        self.utils.insert(name.to_string(), f);
+        self
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        &*self.clock
+    }
+
+    #[allow(dead_code)] // read by the date built-ins once they land
+    pub(crate) fn default_zone(&self) -> &str {
+        &self.zone
+    }
+
+    pub(crate) fn util_function(&self, name: &str) -> Option<&Arc<dyn UtilFunction>> {
+        self.utils.get(name)
+    }
+
+    /// Evaluates `src` with input variables `vars` and an optional `params` extension.
+    pub fn evaluate(
+        &self,
+        src: &str,
+        vars: &dyn Vars,
+        ext: Option<&dyn Extension>,
+    ) -> Result<Value, SelError> {
+        self.run(src, vars, ext, None)
+    }
+
+    /// Like [`Evaluator::evaluate`]; setting `cancel` stops the evaluation soon after.
+    pub fn evaluate_with_cancel(
+        &self,
+        src: &str,
+        vars: &dyn Vars,
+        ext: Option<&dyn Extension>,
+        cancel: &AtomicBool,
+    ) -> Result<Value, SelError> {
+        self.run(src, vars, ext, Some(cancel))
+    }
+
+    fn check_length(&self, src: &str) -> Result<(), SelError> {
+        let len = utf16_len(src);
+        if len >= self.limits.length {
+            return Err(SelError::limit(
+                crate::ErrorKind::IllegalArgumentException,
+                format!(
+                    "Expression length is over the limit: {} vs length: {len}",
+                    self.limits.length
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn parse(&self, src: &str) -> Result<sel_grammar::Program, SelError> {
+        self.check_length(src)?;
+        let parsed = sel_grammar::parse(src);
+        if let Some(e) = parsed.errors.into_iter().next() {
+            return Err(e.into());
+        }
+        Ok(parsed.program)
+    }
+
+    fn run(
+        &self,
+        src: &str,
+        vars: &dyn Vars,
+        ext: Option<&dyn Extension>,
+        cancel: Option<&AtomicBool>,
+    ) -> Result<Value, SelError> {
+        let program = self.parse(src)?;
+        let mut interp = Interp::new(&program, src, self, vars, ext, cancel);
+        let result = interp.run().map_err(|e| *e)?;
+        to_host(&result)
+    }
+
+    /// The input names `src` reads (§6), minus the static names.
+    pub fn validate(&self, src: &str) -> Result<BTreeSet<String>, SelError> {
+        let program = self.parse(src)?;
+        Ok(crate::validate::referenced_names(&program))
+    }
+}

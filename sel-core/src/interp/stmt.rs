@@ -1,0 +1,225 @@
+//! Statement nodes and loops (§4.2–§4.5).
+
+use super::expr::{as_bool, resolve_type, GROW_EVERY, NEW_SEGMENT, RED_ZONE};
+use super::{fault, Fault, Interp, Signal};
+use crate::error::{ErrorKind, SelError};
+use crate::ops;
+use crate::rt::display::display_lossy;
+use crate::rt::{Entry, Ref, Val};
+use sel_grammar::ast::{Decl, ExprId, ForInit, StmtId, StmtKind};
+
+/// A loop's condition/update slot: a node, or the reference's shared `true` literal
+/// that stands in for a missing `for` part (and leaves its value on the stack).
+#[derive(Clone, Copy)]
+enum Part {
+    Expr(ExprId),
+    True,
+}
+
+impl<'a> Interp<'a> {
+    /// Executes a block item (declaration or statement).
+    pub fn stmt(&mut self, id: StmtId) -> Result<Signal, Fault> {
+        if self.nest % GROW_EVERY == GROW_EVERY - 1 {
+            return stacker::maybe_grow(RED_ZONE, NEW_SEGMENT, || self.stmt_nested(id));
+        }
+        self.stmt_nested(id)
+    }
+
+    fn stmt_nested(&mut self, id: StmtId) -> Result<Signal, Fault> {
+        self.nest += 1;
+        let r = self.stmt_inner(id);
+        self.nest -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, id: StmtId) -> Result<Signal, Fault> {
+        let node = &self.prog.stmts[id.0 as usize];
+        if let StmtKind::Decl(d) = &node.kind {
+            self.decl(d)?;
+            return Ok(Signal::None);
+        }
+        // `Statement` wrapper + the statement node itself; a statement first discards
+        // one leftover value (§4.2).
+        self.visit(2)?;
+        if !self.stack.is_empty() {
+            self.stack.pop();
+        }
+        match &node.kind {
+            StmtKind::Block(items) => {
+                let mut sig = Signal::None;
+                for &item in items {
+                    sig = self.stmt(item)?;
+                    if matches!(sig, Signal::Break | Signal::Continue | Signal::Return) {
+                        break;
+                    }
+                }
+                Ok(sig)
+            }
+            StmtKind::Expr(e) => {
+                // Here the `Expression` is the statement's child: it was counted above.
+                let v = self.eval(*e, self.wrap_expression(*e) - 1)?;
+                self.push_checked(v);
+                Ok(Signal::Data)
+            }
+            StmtKind::If { cond, then, els } => {
+                let c = self.eval(*cond, self.wrap_expression(*cond))?;
+                let sig = if as_bool(&c)? {
+                    self.stmt(*then)?
+                } else if let Some(els) = els {
+                    self.stmt(*els)?
+                } else {
+                    Signal::None
+                };
+                match sig {
+                    Signal::Data => {
+                        self.pop()?;
+                        Ok(Signal::None)
+                    }
+                    other => Ok(other),
+                }
+            }
+            StmtKind::While { cond, body } => self.run_loop(Part::Expr(*cond), *body, None),
+            StmtKind::For {
+                init,
+                cond,
+                update,
+                body,
+            } => {
+                match init {
+                    Some(ForInit::Decl(d)) => {
+                        self.visit(1)?; // ForInit
+                        self.decl(d)?;
+                    }
+                    Some(ForInit::Expr(e)) => {
+                        self.visit(1)?; // ForInit
+                        self.eval(*e, self.wrap_operand(*e))?;
+                    }
+                    None => {
+                        self.visit(1)?;
+                        self.push(Entry::Tmp(Val::Bool(true)))?;
+                    }
+                }
+                let cond = cond.map_or(Part::True, Part::Expr);
+                let update = Some(update.map_or(Part::True, Part::Expr));
+                self.run_loop(cond, *body, update)
+            }
+            StmtKind::Break => Ok(Signal::Break),
+            StmtKind::Continue => Ok(Signal::Continue),
+            StmtKind::Return(e) => {
+                let v = self.eval(*e, self.wrap_expression(*e))?;
+                self.push_checked(v);
+                Ok(Signal::Return)
+            }
+            StmtKind::Throw(e) => match self.eval(*e, self.wrap_expression(*e))?.into_val() {
+                Val::Str(s) => {
+                    match &s {
+                        Some(s) => self.mem.charge_string(s)?,
+                        None => self.mem.charge_object()?,
+                    }
+                    self.push(Entry::Tmp(Val::Error(s)))?;
+                    Ok(Signal::Return)
+                }
+                other => fault(SelError::illegal_arg(format!(
+                    "Can only throw a string error message. Invalid thrown object {}",
+                    display_lossy(&other)
+                ))),
+            },
+            StmtKind::Decl(_) => Ok(Signal::None),
+            StmtKind::Error => fault(SelError::new(
+                ErrorKind::RuntimeException,
+                "cannot evaluate a program with syntax errors",
+            )),
+        }
+    }
+
+    /// Evaluates a loop condition (the reference pushes it, then pops it at once).
+    fn condition(&mut self, p: Part) -> Result<bool, Fault> {
+        match p {
+            Part::Expr(e) => Ok(as_bool(&self.eval(e, self.wrap_expression(e))?)?),
+            Part::True => {
+                self.visit(1)?;
+                self.reserve()?;
+                Ok(true)
+            }
+        }
+    }
+
+    /// Visits a `for` update: `ForUpdate` pops its child's value, the `true` stand-in
+    /// leaves its value on the stack.
+    fn update(&mut self, p: Part) -> Result<(), Fault> {
+        match p {
+            Part::Expr(e) => {
+                self.visit(1)?; // ForUpdate
+                self.eval(e, self.wrap_operand(e))?;
+                Ok(())
+            }
+            Part::True => {
+                self.visit(1)?;
+                self.push(Entry::Tmp(Val::Bool(true)))
+            }
+        }
+    }
+
+    fn run_loop(
+        &mut self,
+        cond: Part,
+        body: StmtId,
+        update: Option<Part>,
+    ) -> Result<Signal, Fault> {
+        let limit = self.ev.limits().loops;
+        let mut count: u64 = 0;
+        while self.condition(cond)? {
+            match self.stmt(body)? {
+                Signal::Data => {
+                    self.pop()?;
+                }
+                Signal::Return => return Ok(Signal::Return),
+                Signal::Break => return Ok(Signal::None),
+                Signal::None | Signal::Continue => {}
+            }
+            if let Some(u) = update {
+                self.update(u)?;
+            }
+            count += 1;
+            if count >= limit {
+                return fault(SelError::limit(
+                    ErrorKind::IllegalStateException,
+                    format!(
+                        "Loop execution aborted as the iteration is over the loop limit {limit}"
+                    ),
+                ));
+            }
+        }
+        Ok(Signal::None)
+    }
+
+    /// `T a = e, b;` (§4.2 LocalVariableDeclaration / VariableDeclarator).
+    fn decl(&mut self, d: &'a Decl) -> Result<(), Fault> {
+        // LocalVariableDeclaration + Type + PrimitiveType/ClassType.
+        self.visit(3)?;
+        let mut ty = resolve_type(self, &d.ty.name)?;
+        if d.ty.array {
+            ty = ty.array_of()?;
+        }
+        self.reserve()?; // the type descriptor stays pushed during the declarators
+        self.held += 1;
+        for decl in &d.declarators {
+            // VariableDeclarator + VariableDeclaratorId.
+            self.visit(2)?;
+            let r = match decl.init {
+                Some(init) => {
+                    let rhs = self.eval(init, self.wrap_expression(init))?;
+                    ops::check_type(ty, rhs.ty())?;
+                    self.keep(rhs)
+                }
+                None => {
+                    let v = self.default_value(ty)?;
+                    Ref::new(v)
+                }
+            };
+            self.bind(decl.name.sym, r);
+        }
+        self.held -= 1;
+        Ok(())
+    }
+}

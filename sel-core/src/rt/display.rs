@@ -1,0 +1,149 @@
+//! The two textual forms of a value (§5.7):
+//!
+//! * [`display`]: the Java `toString()` of the SEL object, used in error messages, inside
+//!   array and map text, and as the result's display;
+//! * [`concat_text`]: Java `String.valueOf` of the object's *payload*, which is what
+//!   `'x' + v`, `s += v` and `null + v` append. It differs for NULL (`null`), arrays
+//!   (Java identity strings) and fails for the opaque objects.
+//!
+//! Java identity hash codes are replaced by a deterministic `@0`. Maps that contain
+//! themselves make the reference overflow its stack (§11.2 B8); here they raise an error.
+
+use crate::error::{ErrorKind, SelError};
+use crate::java::double_to_string;
+use crate::rt::val::{ArrayData, MapRef, Val};
+use crate::types::Ty;
+use std::fmt::Write;
+use std::rc::Rc;
+
+/// The error for a map that (transitively) contains itself.
+pub(crate) fn cyclic_map() -> SelError {
+    SelError::new(
+        ErrorKind::StackOverflowError,
+        "Self-referencing map cannot be displayed or converted",
+    )
+}
+
+/// `getInternalVal` on objects that have none.
+pub(crate) fn no_internal_val(ty: Ty) -> SelError {
+    SelError::unsupported(format!(
+        "class {} does not support getInternalVal operation.",
+        ty.java_class()
+    ))
+}
+
+/// Java `toString()` of the value's object.
+pub(crate) fn display(v: &Val) -> Result<String, SelError> {
+    let mut out = String::new();
+    write_display(&mut out, v, &mut Vec::new())?;
+    Ok(out)
+}
+
+/// Display for error messages: never fails (a cyclic map shows as `{...}`).
+pub(crate) fn display_lossy(v: &Val) -> String {
+    display(v).unwrap_or_else(|_| "{...}".to_string())
+}
+
+/// `Arrays.toString` of argument objects, as in `with args: [a, b]`.
+pub(crate) fn display_list(vals: &[Val]) -> String {
+    let parts: Vec<String> = vals.iter().map(display_lossy).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+pub(crate) fn write_display(
+    out: &mut String,
+    v: &Val,
+    seen: &mut Vec<*const ()>,
+) -> Result<(), SelError> {
+    match v {
+        Val::Null => out.push_str("NULL"),
+        Val::Void => out.push_str("VOID"),
+        Val::Long(x) => {
+            let _ = write!(out, "{x}");
+        }
+        Val::Double(x) => out.push_str(&double_to_string(*x)),
+        Val::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Val::Str(s) => out.push_str(s.as_deref().unwrap_or("null")),
+        Val::Array(a) => write_array(out, &a.borrow()),
+        Val::Map(None) => out.push_str("null"),
+        Val::Map(Some(m)) => write_map(out, m, seen)?,
+        Val::Error(m) => {
+            out.push_str("ERROR: ");
+            out.push_str(m.as_deref().unwrap_or("null"));
+        }
+        Val::Uuid(_) => out.push_str("com.netflix.sel.type.SelJavaUUID@0"),
+        Val::Params => out.push_str("PRESET_PARAMS"),
+        Val::Util => out.push_str("Preset SEL Utility Function Class"),
+        Val::Misc => out.push_str("SEL Miscellaneous Function Class"),
+        Val::Math => out.push_str("Java Math Class"),
+    }
+    Ok(())
+}
+
+fn write_array(out: &mut String, a: &ArrayData) {
+    out.push('[');
+    match a {
+        ArrayData::Str(v) => join(out, v.iter().map(|s| s.as_deref().unwrap_or("null"))),
+        ArrayData::Long(v) => join(out, v.iter()),
+        ArrayData::Double(v) => join(out, v.iter().map(|d| double_to_string(*d))),
+        ArrayData::Bool(v) => join(out, v.iter()),
+    }
+    out.push(']');
+}
+
+fn join<T: std::fmt::Display>(out: &mut String, items: impl Iterator<Item = T>) {
+    for (i, x) in items.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{x}");
+    }
+}
+
+fn write_map(out: &mut String, m: &MapRef, seen: &mut Vec<*const ()>) -> Result<(), SelError> {
+    let id = Rc::as_ptr(m) as *const ();
+    if seen.contains(&id) {
+        return Err(cyclic_map());
+    }
+    seen.push(id);
+    out.push('{');
+    for (i, e) in m.borrow().iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match e.key.get() {
+            Val::Str(s) => out.push_str(s.as_deref().unwrap_or("null")),
+            other => write_display(out, &other, seen)?,
+        }
+        out.push('=');
+        write_display(out, &e.val.get(), seen)?;
+    }
+    out.push('}');
+    seen.pop();
+    Ok(())
+}
+
+/// The Java class-name prefix of the element objects of an array (`[Lcom...SelLong;`).
+pub(crate) fn array_identity(a: &ArrayData) -> String {
+    let elem = match a {
+        ArrayData::Str(_) => "SelString",
+        ArrayData::Long(_) => "SelLong",
+        ArrayData::Double(_) => "SelDouble",
+        ArrayData::Bool(_) => "SelBoolean",
+    };
+    format!("[Lcom.netflix.sel.type.{elem};@0")
+}
+
+/// Java `String.valueOf(payload)`: what string concatenation appends.
+pub(crate) fn concat_text(v: &Val) -> Result<String, SelError> {
+    Ok(match v {
+        Val::Null | Val::Void => "null".to_string(),
+        Val::Str(s) => s.as_deref().unwrap_or("null").to_string(),
+        Val::Array(a) => array_identity(&a.borrow()),
+        Val::Error(m) => m.as_deref().unwrap_or("null").to_string(),
+        Val::Long(_) | Val::Double(_) | Val::Bool(_) | Val::Map(_) => display(v)?,
+        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
+            return Err(no_internal_val(v.ty()))
+        }
+    })
+}
