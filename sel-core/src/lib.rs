@@ -22,7 +22,7 @@ mod validate;
 mod value;
 
 pub use error::{ErrorKind, SelError};
-pub use evaluator::Evaluator;
+pub use evaluator::{Evaluator, Prepared};
 pub use host::{Clock, Extension, FixedClock, SystemClock, UtilFunction, Vars};
 pub use limits::Limits;
 pub use sanitize::sanitize;
