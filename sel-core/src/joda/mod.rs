@@ -5,6 +5,7 @@
 //! default zone: callers pass `now_ms` and the default `Zone` explicitly.
 
 mod calendar;
+mod dateint;
 mod datetime;
 mod fields;
 mod iso;
@@ -12,11 +13,20 @@ mod links;
 mod offset;
 mod parse;
 mod pattern;
+mod period;
 mod text;
 mod zone;
 mod zone_names;
 
+pub use dateint::{
+    date_int_hour_to_ts, date_int_to_ts, date_ints_between, increment_date_int,
+    timeout_for_date_int_deadline, timeout_for_deadline, ts_to_date_int,
+};
 pub use datetime::{days_between, days_display, DateTime, Property};
 pub use fields::Field;
 pub use pattern::Formatter;
+pub use period::parse_word_period_millis;
 pub use zone::{LocalKind, Zone};
+
+#[cfg(test)]
+mod tests;
