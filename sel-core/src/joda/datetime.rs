@@ -8,11 +8,18 @@ use super::text::push_padded;
 use super::zone::Zone;
 use crate::error::{ErrorKind, SelError};
 
-/// A Joda `DateTime` (ISO chronology): epoch milliseconds plus a zone.
+/// A Joda `DateTime` (ISO chronology): epoch milliseconds plus a zone. Displays
+/// as its ISO `toString()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DateTime {
     millis: i64,
     zone: Zone,
+}
+
+impl std::fmt::Display for DateTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_iso_string())
+    }
 }
 
 pub(crate) fn overflow() -> SelError {

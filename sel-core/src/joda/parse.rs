@@ -76,10 +76,10 @@ impl Bucket {
             }
         }
         if let Some(o) = self.offset {
-            return Ok(millis - o as i64);
+            return Ok(millis.saturating_sub(o as i64));
         }
         let offset = self.zone.offset_from_local(millis);
-        let utc = millis - offset as i64;
+        let utc = millis.saturating_sub(offset as i64);
         if offset != self.zone.offset_ms_at(utc) {
             return Err(SelError::new(
                 ErrorKind::IllegalInstantException,
@@ -340,7 +340,7 @@ fn parse_zone_name(text: &str, pos: usize, bucket: &mut Bucket) -> PResult {
 fn parse_zone_id(text: &str, pos: usize, bucket: &mut Bucket) -> PResult {
     let max_prefix = ZONE_IDS
         .iter()
-        .filter_map(|(id, _)| id.find('/'))
+        .filter_map(|(id, _, _)| id.find('/'))
         .max()
         .unwrap_or(0)
         + 1;
@@ -349,7 +349,7 @@ fn parse_zone_id(text: &str, pos: usize, bucket: &mut Bucket) -> PResult {
     let slash = window.contains(&b'/');
     let best = ZONE_IDS
         .iter()
-        .map(|(id, _)| *id)
+        .map(|(id, _, _)| *id)
         .filter(|id| id.contains('/') == slash && rest.starts_with(id))
         .max_by_key(|id| id.len());
     match best.map(|id| (id.len(), Zone::for_id(id))) {
@@ -398,9 +398,9 @@ pub(crate) fn fail_error(text: &str, f: Fail) -> SelError {
 impl Formatter {
     fn parse_into(&self, text: &str, bucket: &mut Bucket) -> Result<(), SelError> {
         let mut pos = 0;
-        for tok in self.tokens.iter() {
+        for tok in self.compiled.tokens.iter() {
             let r = match tok {
-                Token::Literal(s) => parse_literal(text, pos, s),
+                Token::Literal(a, b) => parse_literal(text, pos, self.compiled.literal(*a, *b)),
                 Token::Number {
                     field, max, signed, ..
                 } => parse_number(text, pos, *max, *signed, *field, bucket),
@@ -424,7 +424,7 @@ impl Formatter {
     }
 
     fn bucket(&self, default_zone: Zone, now_ms: i64, week: bool) -> Bucket {
-        let now = Local::new(now_ms + default_zone.offset_ms_at(now_ms) as i64);
+        let now = Local::new(now_ms.saturating_add(default_zone.offset_ms_at(now_ms) as i64));
         let year = if week {
             now.get(Field::Weekyear)
         } else {
@@ -439,7 +439,7 @@ impl Formatter {
         default_zone: Zone,
         now_ms: i64,
     ) -> Result<Bucket, SelError> {
-        let week = self.tokens.iter().any(|t| {
+        let week = self.compiled.tokens.iter().any(|t| {
             matches!(
                 t,
                 Token::TwoDigit {

@@ -10,7 +10,8 @@ use std::sync::Arc;
 /// One element of a compiled pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Token {
-    Literal(Box<str>),
+    /// Literal text: a byte range of `Compiled::literals`.
+    Literal(u32, u32),
     /// A decimal field: printed zero-padded to `min` digits; parsed with up to `max`
     /// digits (and a sign if `signed`).
     Number {
@@ -21,98 +22,50 @@ pub(crate) enum Token {
     },
     /// `yy` / `xx` (`YY` too): two digits with a pivot; `lenient` accepts any year
     /// when no numeric field follows.
-    TwoDigit {
-        field: Field,
-        lenient: bool,
-    },
+    TwoDigit { field: Field, lenient: bool },
     /// English text of era, month, day of week or half-day; `long` = full name.
-    Text {
-        field: Field,
-        long: bool,
-    },
+    Text { field: Field, long: bool },
     /// `S…`: fraction of second with exactly `digits` digits.
-    Fraction {
-        digits: u32,
-    },
+    Fraction { digits: u32 },
     /// `z…`: zone name.
-    ZoneName {
-        long: bool,
-    },
+    ZoneName { long: bool },
     /// `Z` / `ZZ`: offset without / with colons.
-    Offset {
-        colons: bool,
-    },
+    Offset { colons: bool },
     /// `ZZZ…`: zone id.
     ZoneId,
+}
+
+/// A compiled pattern: its tokens and the text of its literals.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    pub tokens: Vec<Token>,
+    pub literals: String,
+}
+
+impl Compiled {
+    pub fn literal(&self, start: u32, end: u32) -> &str {
+        &self.literals[start as usize..end as usize]
+    }
 }
 
 /// A compiled pattern plus an optional zone (`withZone`). Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Formatter {
-    pub(crate) tokens: Arc<[Token]>,
+    pub(crate) compiled: Arc<Compiled>,
     pub(crate) zone: Option<Zone>,
 }
 
-/// A raw pattern token: a run of one letter, or literal text.
-enum Raw {
-    Letters(char, u32),
-    Text(String),
+/// Length of the run of `c` starting at byte `i` (`c` is ASCII).
+fn run_len(b: &[u8], i: usize, c: u8) -> usize {
+    b[i..].iter().take_while(|&&x| x == c).count()
 }
 
-fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-}
-
-/// Splits a pattern like Joda's `parseToken`: letter runs; everything else is text,
-/// with `'…'` quoting letters and `''` meaning one quote (an unterminated quote runs
-/// to the end).
-fn tokenize(pattern: &str) -> Vec<Raw> {
-    let chars: Vec<char> = pattern.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if is_letter(c) {
-            let mut n = 1;
-            while i + (n as usize) < chars.len() && chars[i + n as usize] == c {
-                n += 1;
-            }
-            out.push(Raw::Letters(c, n));
-            i += n as usize;
-        } else {
-            let mut text = String::new();
-            let mut quoted = false;
-            while i < chars.len() {
-                let c = chars[i];
-                if c == '\'' {
-                    if chars.get(i + 1) == Some(&'\'') {
-                        text.push('\'');
-                        i += 1;
-                    } else {
-                        quoted = !quoted;
-                    }
-                } else if !quoted && is_letter(c) {
-                    break;
-                } else {
-                    text.push(c);
-                }
-                i += 1;
-            }
-            out.push(Raw::Text(text));
-        }
-    }
-    out
-}
-
-/// Joda's `isNumericToken`: whether a token parses as digits.
-fn is_numeric(raw: Option<&Raw>) -> bool {
-    match raw {
-        Some(Raw::Letters(c, n)) => match c {
-            'c' | 'C' | 'x' | 'y' | 'Y' | 'd' | 'h' | 'H' | 'm' | 's' | 'S' | 'e' | 'D' | 'F'
-            | 'w' | 'W' | 'k' | 'K' => true,
-            'M' => *n <= 2,
-            _ => false,
-        },
+/// Joda's `isNumericToken` for a letter run: whether it parses as digits.
+fn is_numeric(c: u8, n: usize) -> bool {
+    match c {
+        b'c' | b'C' | b'x' | b'y' | b'Y' | b'd' | b'h' | b'H' | b'm' | b's' | b'S' | b'e'
+        | b'D' | b'F' | b'w' | b'W' | b'k' | b'K' => true,
+        b'M' => n <= 2,
         _ => false,
     }
 }
@@ -126,8 +79,73 @@ fn number(field: Field, min: u32, max: u32, signed: bool) -> Token {
     }
 }
 
+/// The token for a run of `n` letters `c`, given whether a numeric token follows.
+fn letter_token(c: u8, n: u32, next_numeric: bool) -> Result<Token, SelError> {
+    Ok(match c {
+        b'G' => Token::Text {
+            field: Field::Era,
+            long: false,
+        },
+        b'C' => number(Field::CenturyOfEra, n, n, true),
+        b'x' | b'y' | b'Y' if n == 2 => Token::TwoDigit {
+            field: if c == b'x' {
+                Field::Weekyear
+            } else {
+                Field::Year
+            },
+            lenient: !next_numeric,
+        },
+        b'x' | b'y' | b'Y' => {
+            let max = if next_numeric { n } else { 9 };
+            match c {
+                b'x' => number(Field::Weekyear, n, max, true),
+                b'y' => number(Field::Year, n, max, true),
+                _ => number(Field::YearOfEra, n, max, false),
+            }
+        }
+        b'M' if n >= 3 => Token::Text {
+            field: Field::MonthOfYear,
+            long: n >= 4,
+        },
+        b'M' => number(Field::MonthOfYear, n, 2, false),
+        b'd' => number(Field::DayOfMonth, n, 2, false),
+        b'a' => Token::Text {
+            field: Field::HalfdayOfDay,
+            long: false,
+        },
+        b'h' => number(Field::ClockhourOfHalfday, n, 2, false),
+        b'H' => number(Field::HourOfDay, n, 2, false),
+        b'k' => number(Field::ClockhourOfDay, n, 2, false),
+        b'K' => number(Field::HourOfHalfday, n, 2, false),
+        b'm' => number(Field::MinuteOfHour, n, 2, false),
+        b's' => number(Field::SecondOfMinute, n, 2, false),
+        b'S' => Token::Fraction { digits: n },
+        b'e' => number(Field::DayOfWeek, n, 1, false),
+        b'E' => Token::Text {
+            field: Field::DayOfWeek,
+            long: n >= 4,
+        },
+        b'D' => number(Field::DayOfYear, n, 3, false),
+        b'w' => number(Field::WeekOfWeekyear, n, 2, false),
+        b'z' => Token::ZoneName { long: n >= 4 },
+        b'Z' if n <= 2 => Token::Offset { colons: n == 2 },
+        b'Z' => Token::ZoneId,
+        _ => {
+            let run: String = std::iter::repeat_n(c as char, n as usize).collect();
+            return Err(SelError::new(
+                ErrorKind::IllegalArgumentException,
+                format!("Illegal pattern component: {run}"),
+            ));
+        }
+    })
+}
+
 impl Formatter {
     /// `DateTimeFormat.forPattern(p)`: English locale, no zone.
+    ///
+    /// Tokens as in Joda's `parseToken`: runs of one ASCII letter, and text where
+    /// `'…'` quotes letters, `''` is one quote and an unterminated quote runs to the
+    /// end. A year field followed by a numeric field reads exactly its width.
     pub fn for_pattern(pattern: &str) -> Result<Formatter, SelError> {
         if pattern.is_empty() {
             return Err(SelError::new(
@@ -135,80 +153,50 @@ impl Formatter {
                 "Invalid pattern specification",
             ));
         }
-        let raws = tokenize(pattern);
-        let mut tokens = Vec::with_capacity(raws.len());
-        for (i, raw) in raws.iter().enumerate() {
-            let (c, n) = match raw {
-                Raw::Text(t) => {
-                    if !t.is_empty() {
-                        tokens.push(Token::Literal(t.as_str().into()));
+        let b = pattern.as_bytes();
+        let mut tokens = Vec::with_capacity(8);
+        let mut literals = String::new();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_alphabetic() {
+                let n = run_len(b, i, c);
+                let next = i + n;
+                let next_numeric = next < b.len()
+                    && b[next].is_ascii_alphabetic()
+                    && is_numeric(b[next], run_len(b, next, b[next]));
+                tokens.push(letter_token(c, n as u32, next_numeric)?);
+                i = next;
+                continue;
+            }
+            let start = literals.len();
+            let mut quoted = false;
+            while i < b.len() {
+                let c = b[i];
+                if c == b'\'' {
+                    if b.get(i + 1) == Some(&b'\'') {
+                        literals.push('\'');
+                        i += 1;
+                    } else {
+                        quoted = !quoted;
                     }
+                } else if !quoted && c.is_ascii_alphabetic() {
+                    break;
+                } else {
+                    // Copy the whole (possibly multi-byte) character.
+                    let len = pattern[i..].chars().next().map_or(1, char::len_utf8);
+                    literals.push_str(&pattern[i..i + len]);
+                    i += len;
                     continue;
                 }
-                Raw::Letters(c, n) => (*c, *n),
-            };
-            let next_numeric = is_numeric(raws.get(i + 1));
-            let tok = match c {
-                'G' => Token::Text {
-                    field: Field::Era,
-                    long: false,
-                },
-                'C' => number(Field::CenturyOfEra, n, n, true),
-                'x' | 'y' | 'Y' if n == 2 => Token::TwoDigit {
-                    field: if c == 'x' {
-                        Field::Weekyear
-                    } else {
-                        Field::Year
-                    },
-                    lenient: !next_numeric,
-                },
-                'x' | 'y' | 'Y' => {
-                    let max = if next_numeric { n } else { 9 };
-                    match c {
-                        'x' => number(Field::Weekyear, n, max, true),
-                        'y' => number(Field::Year, n, max, true),
-                        _ => number(Field::YearOfEra, n, max, false),
-                    }
-                }
-                'M' if n >= 3 => Token::Text {
-                    field: Field::MonthOfYear,
-                    long: n >= 4,
-                },
-                'M' => number(Field::MonthOfYear, n, 2, false),
-                'd' => number(Field::DayOfMonth, n, 2, false),
-                'a' => Token::Text {
-                    field: Field::HalfdayOfDay,
-                    long: false,
-                },
-                'h' => number(Field::ClockhourOfHalfday, n, 2, false),
-                'H' => number(Field::HourOfDay, n, 2, false),
-                'k' => number(Field::ClockhourOfDay, n, 2, false),
-                'K' => number(Field::HourOfHalfday, n, 2, false),
-                'm' => number(Field::MinuteOfHour, n, 2, false),
-                's' => number(Field::SecondOfMinute, n, 2, false),
-                'S' => Token::Fraction { digits: n },
-                'e' => number(Field::DayOfWeek, n, 1, false),
-                'E' => Token::Text {
-                    field: Field::DayOfWeek,
-                    long: n >= 4,
-                },
-                'D' => number(Field::DayOfYear, n, 3, false),
-                'w' => number(Field::WeekOfWeekyear, n, 2, false),
-                'z' => Token::ZoneName { long: n >= 4 },
-                'Z' if n <= 2 => Token::Offset { colons: n == 2 },
-                'Z' => Token::ZoneId,
-                _ => {
-                    let run: String = std::iter::repeat_n(c, n as usize).collect();
-                    return Err(SelError::new(
-                        ErrorKind::IllegalArgumentException,
-                        format!("Illegal pattern component: {run}"),
-                    ));
-                }
-            };
-            tokens.push(tok);
+                i += 1;
+            }
+            if literals.len() > start {
+                tokens.push(Token::Literal(start as u32, literals.len() as u32));
+            }
         }
         Ok(Formatter {
-            tokens: tokens.into(),
+            compiled: Arc::new(Compiled { tokens, literals }),
             zone: None,
         })
     }
@@ -216,7 +204,7 @@ impl Formatter {
     /// `withZone(zone)`.
     pub fn with_zone(&self, zone: Zone) -> Formatter {
         Formatter {
-            tokens: self.tokens.clone(),
+            compiled: self.compiled.clone(),
             zone: Some(zone),
         }
     }
@@ -237,9 +225,9 @@ impl Formatter {
         let zone = self.zone.unwrap_or(zone);
         let offset = zone.offset_ms_at(millis);
         let l = Local::new(millis.saturating_add(offset as i64));
-        for tok in self.tokens.iter() {
+        for tok in self.compiled.tokens.iter() {
             match tok {
-                Token::Literal(s) => out.push_str(s),
+                Token::Literal(a, b) => out.push_str(self.compiled.literal(*a, *b)),
                 Token::Number { field, min, .. } => {
                     push_padded(out, l.get(*field), (*min).max(1) as usize)
                 }

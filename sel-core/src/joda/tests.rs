@@ -969,3 +969,134 @@ fn maestro_realistic() {
         "202402"
     ); // 2320
 }
+
+/// Extreme and malformed inputs return values or errors, never panic.
+#[test]
+fn no_panics_on_extremes() {
+    let all = "GG C Y yy yyyy xx xxxx w e E EEEE D M MMM MMMM d a h H k K m s SSS z zzzz Z ZZ ZZZ";
+    let f = Formatter::for_pattern(all).unwrap();
+    for id in [
+        "UTC",
+        "America/Los_Angeles",
+        "Asia/Kolkata",
+        "+05:30:15.123",
+        "EST",
+    ] {
+        for ms in [i64::MIN, i64::MIN + 1, -1, 0, i64::MAX - 1, i64::MAX] {
+            let d = in_zone(ms, id);
+            let _ = d.to_iso_string();
+            let _ = f.print(ms, z(id));
+            let _ = d.plus_days(i32::MAX);
+            let _ = d.minus_years(i32::MIN);
+            let _ = d.plus_months(i32::MIN);
+            let _ = d.plus_hours(i32::MAX);
+            let _ = d.with_time_at_start_of_day();
+            for field in [
+                Field::Weekyear,
+                Field::Year,
+                Field::DayOfMonth,
+                Field::HourOfDay,
+            ] {
+                let _ = d.property(field).with_maximum_value();
+                let _ = d.property(field).with_minimum_value();
+                let _ = d.with_field(field, i32::MAX);
+                let _ = d.with_field(field, i32::MIN);
+            }
+            let _ = days_between(&d, &utc(0));
+        }
+    }
+    for text in [
+        "",
+        "+",
+        "-",
+        "\u{e9}\u{e9}",
+        "9999999999",
+        "-999999999-13",
+        "T",
+        "2019-W",
+        "2019-01-01T25",
+    ] {
+        let _ = DateTime::parse_iso(text, Zone::UTC);
+        let _ = f.parse_datetime(text, Zone::UTC, NOW);
+        let _ = parse_word_period_millis(text);
+        let _ = Zone::for_id(text);
+        let _ = date_int_to_ts(text);
+        for p in [
+            "yy", "yyyyMMdd", "x", "MMM", "Z", "ZZZ", "z", "SSS", "C", "G",
+        ] {
+            let _ = Formatter::for_pattern(p)
+                .unwrap()
+                .parse_millis(text, Zone::UTC, NOW);
+        }
+    }
+    assert_eq!(
+        s(DateTime::from_fields(i32::MAX, 1, 1, 0, 0, 0, 0, Zone::UTC)),
+        "org.joda.time.IllegalFieldValueException: Value 2147483647 for year must be in the range [-292275055,292278994]"
+    );
+    assert_eq!(
+        parse("yy", None, "12345678901"),
+        "java.lang.NumberFormatException: For input string: \"12345678901\""
+    );
+}
+
+/// Rough throughput check of the benchmark's hot path (zone lookup, pattern compile,
+/// format); run with `cargo test --release -p sel-core --lib joda::tests::perf -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn perf() {
+    let n = 200_000;
+    let start = std::time::Instant::now();
+    let mut total = 0;
+    for i in 0..n {
+        let zone = Zone::for_id("America/Los_Angeles").unwrap();
+        let d = DateTime::new(1_609_459_199_123 + i * 1_000_003, Zone::UTC).with_zone(zone);
+        total += d
+            .to_string_with_pattern("yyyy-MM-dd HH:mm:ss")
+            .unwrap()
+            .len();
+    }
+    let per = start.elapsed().as_nanos() / n as u128;
+    println!("forID + withZone + toString(pattern): {per} ns/iter ({total})");
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        total += Zone::for_id(std::hint::black_box("America/Los_Angeles")).is_ok() as usize;
+    }
+    println!("forID: {} ns/iter", start.elapsed().as_nanos() / n as u128);
+    let zone = Zone::for_id("America/Los_Angeles").unwrap();
+    let start = std::time::Instant::now();
+    for i in 0..n {
+        total += zone.offset_ms_at(i * 1_000_003) as usize;
+    }
+    println!("offset: {} ns/iter", start.elapsed().as_nanos() / n as u128);
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        total += Formatter::for_pattern("yyyy-MM-dd HH:mm:ss")
+            .unwrap()
+            .compiled
+            .tokens
+            .len();
+    }
+    println!(
+        "forPattern: {} ns/iter",
+        start.elapsed().as_nanos() / n as u128
+    );
+    let f = Formatter::for_pattern("yyyy-MM-dd HH:mm:ss").unwrap();
+    let start = std::time::Instant::now();
+    for i in 0..n {
+        total += f.print(i * 1_000_003, zone).len();
+    }
+    println!("print: {} ns/iter", start.elapsed().as_nanos() / n as u128);
+    let start = std::time::Instant::now();
+    let f = Formatter::for_pattern("yyyyMMdd").unwrap();
+    for i in 0..n {
+        total += f
+            .parse_millis(
+                &format!("2019{:02}{:02}", i % 12 + 1, i % 28 + 1),
+                Zone::UTC,
+                NOW,
+            )
+            .unwrap() as usize;
+    }
+    let per = start.elapsed().as_nanos() / n as u128;
+    println!("parseMillis(yyyyMMdd): {per} ns/iter ({total})");
+}

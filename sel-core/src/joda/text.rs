@@ -36,11 +36,28 @@ pub const ERAS: [&str; 2] = ["BC", "AD"];
 /// Appends `value` zero-padded to at least `width` digits, `-` first if negative
 /// (Joda `FormatUtils.appendPaddedInteger`).
 pub fn push_padded(out: &mut String, value: i64, width: usize) {
-    use std::fmt::Write;
     if value < 0 {
         out.push('-');
     }
-    let _ = write!(out, "{:0width$}", value.unsigned_abs(), width = width);
+    // Hand-rolled: this runs for every numeric field of every formatted date.
+    let mut v = value.unsigned_abs();
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let digits = buf.len() - i;
+    for _ in digits..width {
+        out.push('0');
+    }
+    for &b in &buf[i..] {
+        out.push(b as char);
+    }
 }
 
 /// Joda's `FormatUtils.createErrorMessage` for a parse failing at byte index `at`.
