@@ -1100,3 +1100,27 @@ fn perf() {
     let per = start.elapsed().as_nanos() / n as u128;
     println!("parseMillis(yyyyMMdd): {per} ns/iter ({total})");
 }
+
+#[test]
+fn unusual_transitions() {
+    // Samoa skipped 2011-12-30 entirely.
+    assert_eq!(
+        fields(2011, 12, 30, 12, 0, 0, 0, "Pacific/Apia"),
+        "org.joda.time.IllegalInstantException: Illegal instant due to time zone offset transition (daylight savings time 'gap'): 2011-12-30T12:00:00.000 (Pacific/Apia)"
+    );
+    let d = DateTime::from_fields(2011, 12, 29, 12, 0, 0, 0, z("Pacific/Apia")).unwrap();
+    assert_eq!(d.to_iso_string(), "2011-12-29T12:00:00.000-10:00");
+    assert_eq!(iso(d.plus_days(1)), "2011-12-31T12:00:00.000+14:00");
+    assert_eq!(iso(d.plus_days(2)), "2011-12-31T12:00:00.000+14:00");
+    // Lord Howe: 30-minute DST, gap 02:00-02:30 on 2021-10-03.
+    assert_eq!(
+        fields(2021, 10, 3, 2, 15, 0, 0, "Australia/Lord_Howe"),
+        "org.joda.time.IllegalInstantException: Illegal instant due to time zone offset transition (daylight savings time 'gap'): 2021-10-03T02:15:00.000 (Australia/Lord_Howe)"
+    );
+    let d = DateTime::from_fields(2021, 10, 2, 2, 15, 0, 0, z("Australia/Lord_Howe")).unwrap();
+    assert_eq!(iso(d.plus_days(1)), "2021-10-03T02:45:00.000+11:00");
+    // Fixed offsets with seconds print them in ISO, not in `ZZ`.
+    let d = utc(0).with_zone(z("+05:30:15.123"));
+    assert_eq!(d.to_iso_string(), "1970-01-01T05:30:15.123+05:30:15.123");
+    assert_eq!(s(d.to_string_with_pattern("ZZ Z")), "+05:30 +0530");
+}
