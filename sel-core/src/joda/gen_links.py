@@ -60,6 +60,7 @@ def main():
     out.write("use chrono_tz::Tz;\n\n")
     out.write("/// `(id, display id, rules of the display id)`, sorted by id (byte order) for\n")
     out.write("/// binary search.\n")
+    out.write("#[rustfmt::skip]\n")
     out.write("pub(crate) static ZONE_IDS: &[(&str, &str, Tz)] = &[\n")
     for k in sorted(display, key=lambda s: s.encode()):
         out.write('    ("%s", "%s", Tz::%s),\n' % (k, display[k], variants[display[k]]))

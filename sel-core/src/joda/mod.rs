@@ -11,6 +11,7 @@ mod fields;
 mod iso;
 mod links;
 mod offset;
+mod overrides;
 mod parse;
 mod pattern;
 mod period;

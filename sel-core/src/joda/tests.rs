@@ -1124,3 +1124,49 @@ fn unusual_transitions() {
     assert_eq!(d.to_iso_string(), "1970-01-01T05:30:15.123+05:30:15.123");
     assert_eq!(s(d.to_string_with_pattern("ZZ Z")), "+05:30 +0530");
 }
+
+/// Zones whose rules changed after tz 2022a keep Joda's 2022a offsets.
+#[test]
+fn rules_of_2022a() {
+    // Mexico abolished DST in October 2022 (tz 2022f); Joda 2022a still applies it.
+    assert_eq!(
+        fields(2024, 7, 1, 12, 0, 0, 0, "America/Mexico_City"),
+        "2024-07-01T12:00:00.000-05:00"
+    );
+    assert_eq!(
+        fields(2024, 4, 7, 2, 30, 0, 0, "America/Mexico_City"),
+        "org.joda.time.IllegalInstantException: Illegal instant due to time zone offset transition (daylight savings time 'gap'): 2024-04-07T02:30:00.000 (America/Mexico_City)"
+    );
+    let d = DateTime::from_fields(2024, 10, 26, 1, 30, 0, 0, z("America/Mexico_City")).unwrap();
+    assert_eq!(iso(d.plus_days(1)), "2024-10-27T01:30:00.000-05:00");
+    assert_eq!(
+        iso(d.plus_days(1).and_then(|d| d.plus_hours(1))),
+        "2024-10-27T01:30:00.000-06:00"
+    );
+    assert_eq!(
+        fields(2022, 1, 15, 12, 0, 0, 0, "America/Mexico_City"),
+        "2022-01-15T12:00:00.000-06:00"
+    );
+    // Jordan moved to permanent +03 in 2022 (tz 2022f); 2022a has +02 winters.
+    assert_eq!(
+        fields(2024, 1, 15, 12, 0, 0, 0, "Asia/Amman"),
+        "2024-01-15T12:00:00.000+02:00"
+    );
+    // Kazakhstan unified on +05 in 2024 (tz 2024a).
+    assert_eq!(
+        fields(2025, 1, 15, 12, 0, 0, 0, "Asia/Almaty"),
+        "2025-01-15T12:00:00.000+06:00"
+    );
+    // Greenland's 2023 change (tz 2022g).
+    assert_eq!(
+        fields(2025, 1, 15, 12, 0, 0, 0, "America/Nuuk"),
+        "2025-01-15T12:00:00.000-03:00"
+    );
+    // Unaffected zones still come from chrono-tz.
+    assert_eq!(
+        fields(2024, 7, 1, 12, 0, 0, 0, "America/Los_Angeles"),
+        "2024-07-01T12:00:00.000-07:00"
+    );
+    let mx = in_zone(1_720_000_000_000, "America/Mexico_City");
+    assert_eq!(s(mx.to_string_with_pattern("z")), "CDT");
+}

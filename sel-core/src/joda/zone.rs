@@ -2,9 +2,10 @@
 //! offsets from chrono-tz, and Joda's local-to-UTC resolution rules for DST gaps and
 //! overlaps.
 
-use super::calendar::MS_PER_HOUR;
+use super::calendar::{MS_PER_DAY, MS_PER_HOUR};
 use super::links::ZONE_IDS;
 use super::offset::{offset_id, parse_offset};
+use super::overrides::{Override, OVERRIDES};
 use super::text::invalid_format;
 use crate::error::{ErrorKind, SelError};
 use chrono::{LocalResult, Offset, TimeZone};
@@ -26,9 +27,22 @@ enum Repr {
     /// A tz zone Joda compiles to a fixed offset (`EST`, `MST`, `HST`): newer tz
     /// releases made these links to zones with a different history.
     NamedFixed(&'static str, i32),
-    /// A tz region zone; `id` is the id Joda displays (links resolved as in 2022a).
-    Region(Tz, &'static str),
+    /// A tz region zone; `id` is the id Joda displays (links resolved as in 2022a);
+    /// zones whose rules changed after 2022a carry the 2022a offsets to use instead.
+    Region(Tz, &'static str, Option<OverrideRef>),
 }
+
+/// An override, compared by identity (each zone has at most one).
+#[derive(Clone, Copy, Debug)]
+struct OverrideRef(&'static Override);
+
+impl PartialEq for OverrideRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for OverrideRef {}
 
 /// How a local (wall-clock) time maps to instants in a zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,7 +88,13 @@ impl Zone {
                 "EST" => Zone(Repr::NamedFixed("EST", -5 * MS_PER_HOUR as i32)),
                 "MST" => Zone(Repr::NamedFixed("MST", -7 * MS_PER_HOUR as i32)),
                 "HST" => Zone(Repr::NamedFixed("HST", -10 * MS_PER_HOUR as i32)),
-                _ => Zone(Repr::Region(tz, display)),
+                _ => {
+                    let ov = OVERRIDES
+                        .binary_search_by(|(k, _)| k.cmp(&display))
+                        .ok()
+                        .map(|i| OverrideRef(&OVERRIDES[i].1));
+                    Zone(Repr::Region(tz, display, ov))
+                }
             });
         }
         if id.starts_with('+') || id.starts_with('-') {
@@ -92,7 +112,7 @@ impl Zone {
     pub fn for_id_accepting_newer(id: &str) -> Result<Zone, SelError> {
         match Zone::for_id(id) {
             Err(e) if e.message.ends_with("is not recognised") => match Tz::from_str(id) {
-                Ok(tz) => Ok(Zone(Repr::Region(tz, tz.name()))),
+                Ok(tz) => Ok(Zone(Repr::Region(tz, tz.name(), None))),
                 Err(_) => Err(e),
             },
             r => r,
@@ -113,7 +133,7 @@ impl Zone {
         match self.0 {
             Repr::Utc => Cow::Borrowed("UTC"),
             Repr::Fixed(o) => Cow::Owned(offset_id(o)),
-            Repr::NamedFixed(id, _) | Repr::Region(_, id) => Cow::Borrowed(id),
+            Repr::NamedFixed(id, _) | Repr::Region(_, id, _) => Cow::Borrowed(id),
         }
     }
 
@@ -127,7 +147,10 @@ impl Zone {
         match self.0 {
             Repr::Utc => 0,
             Repr::Fixed(o) | Repr::NamedFixed(_, o) => o,
-            Repr::Region(tz, _) => {
+            Repr::Region(_, _, Some(OverrideRef(ov))) if instant_ms >= ov.from_ms => {
+                override_at(ov, instant_ms).0
+            }
+            Repr::Region(tz, _, _) => {
                 tz.offset_from_utc_datetime(&naive(instant_ms))
                     .fix()
                     .local_minus_utc()
@@ -139,7 +162,10 @@ impl Zone {
     /// Whether standard time (no daylight saving) is in force at an instant.
     pub fn is_standard_at(&self, instant_ms: i64) -> bool {
         match self.0 {
-            Repr::Region(tz, _) => tz
+            Repr::Region(_, _, Some(OverrideRef(ov))) if instant_ms >= ov.from_ms => {
+                !override_at(ov, instant_ms).1
+            }
+            Repr::Region(tz, _, _) => tz
                 .offset_from_utc_datetime(&naive(instant_ms))
                 .dst_offset()
                 .is_zero(),
@@ -150,7 +176,12 @@ impl Zone {
     /// How a local time maps to instants.
     pub fn local_kind(&self, local_ms: i64) -> LocalKind {
         let tz = match self.0 {
-            Repr::Region(tz, _) => tz,
+            Repr::Region(_, _, Some(OverrideRef(ov)))
+                if local_ms >= ov.from_ms.saturating_sub(2 * MS_PER_DAY) =>
+            {
+                return self.local_kind_from_offsets(local_ms)
+            }
+            Repr::Region(tz, _, _) => tz,
             _ => return LocalKind::Unique(self.offset_ms_at(0)),
         };
         match tz.offset_from_local_datetime(&naive(local_ms)) {
@@ -172,6 +203,22 @@ impl Zone {
                 let before = self.offset_ms_at(local_ms.saturating_sub(i64::from(after)));
                 LocalKind::Gap(before, after)
             }
+        }
+    }
+
+    /// `local_kind` from offsets alone (for the 2022a overrides): the offsets a day
+    /// before and after are the candidates; transitions are more than a day apart.
+    fn local_kind_from_offsets(&self, local_ms: i64) -> LocalKind {
+        let before = self.offset_ms_at(local_ms.saturating_sub(MS_PER_DAY));
+        let after = self.offset_ms_at(local_ms.saturating_add(MS_PER_DAY));
+        let valid = |o: i32| self.offset_ms_at(local_ms.saturating_sub(i64::from(o))) == o;
+        match (valid(before), valid(after)) {
+            (true, true) if before != after => {
+                LocalKind::Overlap(before.max(after), before.min(after))
+            }
+            (true, _) => LocalKind::Unique(before),
+            (_, true) => LocalKind::Unique(after),
+            (false, false) => LocalKind::Gap(before, after),
         }
     }
 
@@ -302,6 +349,15 @@ impl Zone {
             }
             None => Cow::Owned(offset_id(self.offset_ms_at(instant_ms))),
         }
+    }
+}
+
+/// `(offset ms, daylight?)` of an override at an instant at or after its start.
+fn override_at(ov: &Override, instant_ms: i64) -> (i32, bool) {
+    let i = ov.transitions.partition_point(|t| t.0 <= instant_ms);
+    match i {
+        0 => ov.initial,
+        _ => (ov.transitions[i - 1].1, ov.transitions[i - 1].2),
     }
 }
 
