@@ -366,7 +366,7 @@ fn datetime_text() {
     );
     assert_eq!(
         s(t.with_zone(z("CET")).to_string_with_pattern("z zzzz")),
-        "CET Central European Standard Time"
+        "CET Central European Time"
     );
     assert_eq!(
         s(t.with_zone(z("Etc/UTC")).to_string_with_pattern("ZZZ z")),
