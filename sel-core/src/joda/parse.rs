@@ -397,6 +397,18 @@ pub(crate) fn fail_error(text: &str, f: Fail) -> SelError {
 
 impl Formatter {
     fn parse_into(&self, text: &str, bucket: &mut Bucket) -> Result<(), SelError> {
+        // Joda has no parser for long zone names, so such a formatter cannot parse.
+        if self
+            .compiled
+            .tokens
+            .iter()
+            .any(|t| matches!(t, Token::ZoneName { long: true }))
+        {
+            return Err(SelError::new(
+                ErrorKind::UnsupportedOperationException,
+                "Parsing not supported",
+            ));
+        }
         let mut pos = 0;
         for tok in self.compiled.tokens.iter() {
             let r = match tok {

@@ -2,7 +2,9 @@
 //! offsets from chrono-tz, and Joda's local-to-UTC resolution rules for DST gaps and
 //! overlaps.
 
-use super::calendar::{MS_PER_DAY, MS_PER_HOUR};
+use super::calendar::{
+    civil_from_days, day_of_week, days_from_civil, is_leap, split_millis, MS_PER_DAY, MS_PER_HOUR,
+};
 use super::links::ZONE_IDS;
 use super::offset::{offset_id, parse_offset};
 use super::overrides::{Override, OVERRIDES};
@@ -147,28 +149,23 @@ impl Zone {
         match self.0 {
             Repr::Utc => 0,
             Repr::Fixed(o) | Repr::NamedFixed(_, o) => o,
-            Repr::Region(_, _, Some(OverrideRef(ov))) if instant_ms >= ov.from_ms => {
-                override_at(ov, instant_ms).0
-            }
-            Repr::Region(tz, _, _) => {
-                tz.offset_from_utc_datetime(&naive(instant_ms))
-                    .fix()
-                    .local_minus_utc()
-                    * 1000
-            }
+            Repr::Region(tz, _, ov) => region_at(tz, ov, equivalent_instant(instant_ms)).0,
         }
     }
 
-    /// Whether standard time (no daylight saving) is in force at an instant.
+    /// Whether standard time (no daylight saving) is in force at an instant, as Joda
+    /// sees it (it turns tz's negative daylight saving into positive).
     pub fn is_standard_at(&self, instant_ms: i64) -> bool {
         match self.0 {
-            Repr::Region(_, _, Some(OverrideRef(ov))) if instant_ms >= ov.from_ms => {
-                !override_at(ov, instant_ms).1
+            Repr::Region(tz, id, ov) => {
+                let t = equivalent_instant(instant_ms);
+                let standard = !region_at(tz, ov, t).1;
+                if negative_dst(id, t) {
+                    !standard
+                } else {
+                    standard
+                }
             }
-            Repr::Region(tz, _, _) => tz
-                .offset_from_utc_datetime(&naive(instant_ms))
-                .dst_offset()
-                .is_zero(),
             _ => true,
         }
     }
@@ -179,6 +176,9 @@ impl Zone {
             Repr::Region(_, _, Some(OverrideRef(ov)))
                 if local_ms >= ov.from_ms.saturating_sub(2 * MS_PER_DAY) =>
             {
+                return self.local_kind_from_offsets(local_ms)
+            }
+            Repr::Region(..) if local_ms >= TABLE_END_MS - 2 * MS_PER_DAY => {
                 return self.local_kind_from_offsets(local_ms)
             }
             Repr::Region(tz, _, _) => tz,
@@ -349,6 +349,51 @@ impl Zone {
             }
             None => Cow::Owned(offset_id(self.offset_ms_at(instant_ms))),
         }
+    }
+}
+
+/// End of the transition tables of chrono-tz and of the overrides (2100-01-01T00:00Z).
+const TABLE_END_MS: i64 = 4_102_444_800_000;
+
+/// Joda applies a zone's last rules forever, the tables stop at 2100: map a later
+/// instant to the same date and time of a year of the same calendar type (leap or
+/// not, same weekday on January 1st) in 2072-2099, whose offsets are the same.
+fn equivalent_instant(t: i64) -> i64 {
+    if t < TABLE_END_MS {
+        return t;
+    }
+    let (days, _) = split_millis(t);
+    let (year, _, _) = civil_from_days(days);
+    let jan1 = days_from_civil(year, 1, 1);
+    let dow = day_of_week(jan1);
+    for y in 2072..=2099 {
+        let j = days_from_civil(y, 1, 1);
+        if is_leap(y) == is_leap(year) && day_of_week(j) == dow {
+            return t - (jan1 - j) * MS_PER_DAY;
+        }
+    }
+    t
+}
+
+/// `(offset ms, daylight?)` of a region zone at an instant.
+fn region_at(tz: Tz, ov: Option<OverrideRef>, t: i64) -> (i32, bool) {
+    if let Some(OverrideRef(ov)) = ov {
+        if t >= ov.from_ms {
+            return override_at(ov, t);
+        }
+    }
+    let o = tz.offset_from_utc_datetime(&naive(t));
+    (o.fix().local_minus_utc() * 1000, !o.dst_offset().is_zero())
+}
+
+/// Whether tz models the zone's time at `t` with negative daylight saving, which
+/// Joda's compiler flips (Irish summer time is standard in tz, daylight in Joda).
+fn negative_dst(id: &str, t: i64) -> bool {
+    match id {
+        "Europe/Dublin" => t >= 57_722_400_000,
+        "Africa/Casablanca" | "Africa/El_Aaiun" => t >= 1_540_692_000_000,
+        "Africa/Windhoek" => (766_533_600_000..1_508_803_200_000).contains(&t),
+        _ => false,
     }
 }
 
