@@ -283,10 +283,11 @@ impl Field {
         let cur = l.get(self);
         match self {
             Field::Era => {
+                // Joda negates the year (so year 0 stays year 0).
                 if cur == value {
                     Ok(local)
                 } else {
-                    set_year(local, 1 - l.year)
+                    set_year(local, -l.year)
                 }
             }
             Field::CenturyOfEra => {

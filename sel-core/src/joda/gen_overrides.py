@@ -22,6 +22,9 @@ def transitions(path):
                          capture_output=True, text=True).stdout
     rows = []
     lines = [l for l in out.splitlines() if "NULL" not in l]
+    first = LINE.match(lines[0]) if lines else None
+    # The state before the first transition (local mean time), as a pseudo-row.
+    rows.append((-(1 << 52), int(first.group(3)), first.group(2) == "1") if first else None)
     # zdump prints each transition as a pair: the second before and the instant of.
     for l in lines[1::2]:
         m = LINE.match(l)
@@ -30,7 +33,7 @@ def transitions(path):
         when = datetime.datetime.strptime(" ".join(m.group(1).split()), "%a %b %d %H:%M:%S %Y")
         t = calendar.timegm(when.timetuple())
         rows.append((t, int(m.group(3)), m.group(2) == "1"))
-    return rows
+    return rows if rows[0] else rows[1:]
 
 
 def offset_before(rows, t, path):

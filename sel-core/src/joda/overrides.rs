@@ -13,7 +13,7 @@ pub(crate) struct Override {
 /// By displayed zone id, sorted for binary search.
 #[rustfmt::skip]
 pub(crate) static OVERRIDES: &[(&str, Override)] = &[
-    ("Africa/Accra", Override { from_ms: -1830383032000, initial: (0, false), transitions: &[
+    ("Africa/Accra", Override { from_ms: -4503599627370496000, initial: (-52000, false), transitions: &[
         (-1709337548000, 0, false),
         (-1581206400000, 1200000, true),
         (-1577917200000, 0, false),
@@ -76,35 +76,38 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (-452383200000, 1800000, true),
         (-441844200000, 0, false),
     ] }),
-    ("Africa/Addis_Ababa", Override { from_ms: -3155682888000, initial: (9320000, false), transitions: &[
+    ("Africa/Addis_Ababa", Override { from_ms: -4503599627370496000, initial: (9288000, false), transitions: &[
+        (-3155682888000, 9320000, false),
         (-1062210920000, 10800000, false),
     ] }),
-    ("Africa/Asmara", Override { from_ms: -3155682932000, initial: (9332000, false), transitions: &[
+    ("Africa/Asmara", Override { from_ms: -4503599627370496000, initial: (9332000, false), transitions: &[
+        (-3155682932000, 9332000, false),
         (-2524530932000, 9320000, false),
         (-1062210920000, 10800000, false),
     ] }),
-    ("Africa/Bamako", Override { from_ms: -1830383032000, initial: (0, false), transitions: &[
+    ("Africa/Bamako", Override { from_ms: -4503599627370496000, initial: (-1920000, false), transitions: &[
         (-1830382080000, 0, false),
         (-1131235200000, -3600000, false),
         (-300841200000, 0, false),
     ] }),
-    ("Africa/Bangui", Override { from_ms: -2035584815000, initial: (0, false), transitions: &[
+    ("Africa/Bangui", Override { from_ms: -4503599627370496000, initial: (4460000, false), transitions: &[
         (-1830388460000, 3600000, false),
     ] }),
-    ("Africa/Banjul", Override { from_ms: -1830383032000, initial: (0, false), transitions: &[
+    ("Africa/Banjul", Override { from_ms: -4503599627370496000, initial: (-3996000, false), transitions: &[
         (-1830380004000, -3996000, false),
         (-1159829604000, -3600000, false),
         (-880930800000, 0, false),
     ] }),
-    ("Africa/Blantyre", Override { from_ms: -1924999818000, initial: (0, false), transitions: &[
+    ("Africa/Blantyre", Override { from_ms: -4503599627370496000, initial: (8400000, false), transitions: &[
         (-1844302800000, 8470000, false),
         (-1751682070000, 8460000, false),
         (-1404440460000, 7200000, false),
     ] }),
-    ("Africa/Brazzaville", Override { from_ms: -2035584815000, initial: (0, false), transitions: &[
+    ("Africa/Brazzaville", Override { from_ms: -4503599627370496000, initial: (3668000, false), transitions: &[
         (-1830387668000, 3600000, false),
     ] }),
-    ("Africa/Bujumbura", Override { from_ms: -2524528648000, initial: (7200000, false), transitions: &[
+    ("Africa/Bujumbura", Override { from_ms: -4503599627370496000, initial: (7048000, false), transitions: &[
+        (-2524528648000, 7200000, false),
     ] }),
     ("Africa/Cairo", Override { from_ms: 1682632800000, initial: (7200000, false), transitions: &[
     ] }),
@@ -243,24 +246,24 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (3699828000000, 0, true),
         (3703456800000, 3600000, false),
     ] }),
-    ("Africa/Conakry", Override { from_ms: -1830383032000, initial: (0, false), transitions: &[
+    ("Africa/Conakry", Override { from_ms: -4503599627370496000, initial: (-3292000, false), transitions: &[
         (-1830380708000, 0, false),
         (-1131235200000, -3600000, false),
         (-315615600000, 0, false),
     ] }),
-    ("Africa/Dakar", Override { from_ms: -1830383032000, initial: (0, false), transitions: &[
+    ("Africa/Dakar", Override { from_ms: -4503599627370496000, initial: (-4184000, false), transitions: &[
         (-1830379816000, -3600000, false),
         (-902098800000, 0, false),
     ] }),
-    ("Africa/Dar_es_Salaam", Override { from_ms: -1946168836000, initial: (0, false), transitions: &[
+    ("Africa/Dar_es_Salaam", Override { from_ms: -4503599627370496000, initial: (9428000, false), transitions: &[
         (-1230777428000, 10800000, false),
         (-694321200000, 9900000, false),
         (-284006700000, 10800000, false),
     ] }),
-    ("Africa/Djibouti", Override { from_ms: -1946168836000, initial: (0, false), transitions: &[
+    ("Africa/Djibouti", Override { from_ms: -4503599627370496000, initial: (10356000, false), transitions: &[
         (-1846291956000, 10800000, false),
     ] }),
-    ("Africa/Douala", Override { from_ms: -2035584815000, initial: (0, false), transitions: &[
+    ("Africa/Douala", Override { from_ms: -4503599627370496000, initial: (2328000, false), transitions: &[
         (-1830386328000, 3600000, false),
     ] }),
     ("Africa/El_Aaiun", Override { from_ms: 1682215200000, initial: (0, true), transitions: &[
@@ -398,7 +401,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (3699828000000, 0, true),
         (3703456800000, 3600000, false),
     ] }),
-    ("Africa/Freetown", Override { from_ms: -2776979220000, initial: (-3180000, false), transitions: &[
+    ("Africa/Freetown", Override { from_ms: -4503599627370496000, initial: (-3180000, false), transitions: &[
+        (-2776979220000, -3180000, false),
         (-1783120020000, -3600000, false),
         (-1170284400000, -2400000, true),
         (-1159831200000, -3600000, false),
@@ -418,79 +422,89 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (-956964000000, -3600000, false),
         (-885769200000, 1200000, true),
     ] }),
-    ("Africa/Gaborone", Override { from_ms: -2682294220000, initial: (5400000, false), transitions: &[
+    ("Africa/Gaborone", Override { from_ms: -4503599627370496000, initial: (6220000, false), transitions: &[
+        (-2682294220000, 5400000, false),
         (-2109288600000, 7200000, false),
         (-829526400000, 10800000, true),
         (-813805200000, 7200000, false),
     ] }),
-    ("Africa/Harare", Override { from_ms: -2109290652000, initial: (7200000, false), transitions: &[
+    ("Africa/Harare", Override { from_ms: -4503599627370496000, initial: (7452000, false), transitions: &[
+        (-2109290652000, 7200000, false),
     ] }),
-    ("Africa/Kampala", Override { from_ms: -1946168836000, initial: (0, false), transitions: &[
+    ("Africa/Kampala", Override { from_ms: -4503599627370496000, initial: (7780000, false), transitions: &[
         (-1309745380000, 10800000, false),
         (-1262314800000, 9000000, false),
         (-694319400000, 9900000, false),
         (-410237100000, 10800000, false),
     ] }),
-    ("Africa/Kigali", Override { from_ms: -1924999818000, initial: (0, false), transitions: &[
+    ("Africa/Kigali", Override { from_ms: -4503599627370496000, initial: (7216000, false), transitions: &[
         (-1091498416000, 7200000, false),
     ] }),
-    ("Africa/Kinshasa", Override { from_ms: -2276643672000, initial: (3600000, false), transitions: &[
+    ("Africa/Kinshasa", Override { from_ms: -4503599627370496000, initial: (3672000, false), transitions: &[
+        (-2276643672000, 3600000, false),
     ] }),
-    ("Africa/Libreville", Override { from_ms: -2035584815000, initial: (0, false), transitions: &[
+    ("Africa/Libreville", Override { from_ms: -4503599627370496000, initial: (2268000, false), transitions: &[
         (-1830386268000, 3600000, false),
     ] }),
-    ("Africa/Lome", Override { from_ms: -2429827492000, initial: (0, false), transitions: &[
+    ("Africa/Lome", Override { from_ms: -4503599627370496000, initial: (292000, false), transitions: &[
+        (-2429827492000, 0, false),
     ] }),
-    ("Africa/Luanda", Override { from_ms: -2461452776000, initial: (3124000, false), transitions: &[
+    ("Africa/Luanda", Override { from_ms: -4503599627370496000, initial: (3176000, false), transitions: &[
+        (-2461452776000, 3124000, false),
         (-1830387600000, 3600000, false),
     ] }),
-    ("Africa/Lubumbashi", Override { from_ms: -2276646592000, initial: (3600000, false), transitions: &[
+    ("Africa/Lubumbashi", Override { from_ms: -4503599627370496000, initial: (6592000, false), transitions: &[
+        (-2276646592000, 3600000, false),
         (-1567990800000, 7200000, false),
     ] }),
-    ("Africa/Lusaka", Override { from_ms: -2109289988000, initial: (7200000, false), transitions: &[
+    ("Africa/Lusaka", Override { from_ms: -4503599627370496000, initial: (6788000, false), transitions: &[
+        (-2109289988000, 7200000, false),
     ] }),
-    ("Africa/Malabo", Override { from_ms: -2035584815000, initial: (0, false), transitions: &[
+    ("Africa/Malabo", Override { from_ms: -4503599627370496000, initial: (2108000, false), transitions: &[
         (-1830386108000, 0, false),
         (-190857600000, 3600000, false),
     ] }),
-    ("Africa/Maputo", Override { from_ms: -2109291020000, initial: (7200000, false), transitions: &[
+    ("Africa/Maputo", Override { from_ms: -4503599627370496000, initial: (7820000, false), transitions: &[
+        (-2109291020000, 7200000, false),
     ] }),
-    ("Africa/Maseru", Override { from_ms: -2458173120000, initial: (0, false), transitions: &[
+    ("Africa/Maseru", Override { from_ms: -4503599627370496000, initial: (6600000, false), transitions: &[
         (-2109289800000, 7200000, false),
         (-829526400000, 10800000, true),
         (-813805200000, 7200000, false),
     ] }),
-    ("Africa/Mbabane", Override { from_ms: -2458173120000, initial: (0, false), transitions: &[
+    ("Africa/Mbabane", Override { from_ms: -4503599627370496000, initial: (7464000, false), transitions: &[
         (-2109290664000, 7200000, false),
     ] }),
-    ("Africa/Mogadishu", Override { from_ms: -2403572488000, initial: (10800000, false), transitions: &[
+    ("Africa/Mogadishu", Override { from_ms: -4503599627370496000, initial: (10888000, false), transitions: &[
+        (-2403572488000, 10800000, false),
         (-1230778800000, 9000000, false),
         (-410236200000, 10800000, false),
     ] }),
-    ("Africa/Niamey", Override { from_ms: -2035584815000, initial: (0, false), transitions: &[
+    ("Africa/Niamey", Override { from_ms: -4503599627370496000, initial: (508000, false), transitions: &[
         (-1830384508000, -3600000, false),
         (-1131231600000, 0, false),
         (-315619200000, 3600000, false),
     ] }),
-    ("Africa/Nouakchott", Override { from_ms: -1830383032000, initial: (0, false), transitions: &[
+    ("Africa/Nouakchott", Override { from_ms: -4503599627370496000, initial: (-3828000, false), transitions: &[
         (-1830380172000, 0, false),
         (-1131235200000, -3600000, false),
         (-286930800000, 0, false),
     ] }),
-    ("Africa/Ouagadougou", Override { from_ms: -1830383636000, initial: (0, false), transitions: &[
+    ("Africa/Ouagadougou", Override { from_ms: -4503599627370496000, initial: (-364000, false), transitions: &[
+        (-1830383636000, 0, false),
     ] }),
-    ("Africa/Porto-Novo", Override { from_ms: -2035584815000, initial: (0, false), transitions: &[
+    ("Africa/Porto-Novo", Override { from_ms: -4503599627370496000, initial: (628000, false), transitions: &[
         (-1830384628000, 0, false),
         (-1131235200000, 3600000, false),
     ] }),
-    ("America/Anguilla", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Anguilla", Override { from_ms: -4503599627370496000, initial: (-15136000, false), transitions: &[
         (-1825098464000, -14400000, false),
     ] }),
-    ("America/Antigua", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Antigua", Override { from_ms: -4503599627370496000, initial: (-14832000, false), transitions: &[
         (-1825098768000, -18000000, false),
         (-599598000000, -14400000, false),
     ] }),
-    ("America/Aruba", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Aruba", Override { from_ms: -4503599627370496000, initial: (-16824000, false), transitions: &[
         (-1826738376000, -16200000, false),
         (-157750200000, -14400000, false),
     ] }),
@@ -646,7 +660,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4077831600000, -14400000, false),
         (4094769600000, -10800000, true),
     ] }),
-    ("America/Atikokan", Override { from_ms: -2524502512000, initial: (0, false), transitions: &[
+    ("America/Atikokan", Override { from_ms: -4503599627370496000, initial: (-21988000, false), transitions: &[
         (-2366733212000, -21600000, false),
         (-1632067200000, -18000000, true),
         (-1615136400000, -21600000, false),
@@ -873,7 +887,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4079059200000, -18000000, true),
         (4096594800000, -21600000, false),
     ] }),
-    ("America/Blanc-Sablon", Override { from_ms: -2713896692000, initial: (-14400000, false), transitions: &[
+    ("America/Blanc-Sablon", Override { from_ms: -4503599627370496000, initial: (-13708000, false), transitions: &[
+        (-2713896692000, -14400000, false),
         (-1632074400000, -10800000, true),
         (-1615143600000, -14400000, false),
         (-880221600000, -10800000, true),
@@ -1169,7 +1184,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (1414306800000, -21600000, false),
         (1422777600000, -18000000, false),
     ] }),
-    ("America/Cayman", Override { from_ms: -2524502512000, initial: (0, false), transitions: &[
+    ("America/Cayman", Override { from_ms: -4503599627370496000, initial: (-19532000, false), transitions: &[
         (-2524502068000, -18430000, false),
         (-1827687170000, -18000000, false),
     ] }),
@@ -1388,22 +1403,22 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4079062800000, -21600000, true),
         (4096598400000, -25200000, false),
     ] }),
-    ("America/Creston", Override { from_ms: -2717643600000, initial: (0, false), transitions: &[
+    ("America/Creston", Override { from_ms: -4503599627370496000, initial: (-27964000, false), transitions: &[
         (-2713882436000, -25200000, false),
         (-1680454800000, -28800000, false),
         (-1627833600000, -25200000, false),
     ] }),
-    ("America/Curacao", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Curacao", Override { from_ms: -4503599627370496000, initial: (-16547000, false), transitions: &[
         (-1826738653000, -16200000, false),
         (-157750200000, -14400000, false),
     ] }),
-    ("America/Dominica", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Dominica", Override { from_ms: -4503599627370496000, initial: (-14736000, false), transitions: &[
         (-1846266804000, -14400000, false),
     ] }),
-    ("America/Grenada", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Grenada", Override { from_ms: -4503599627370496000, initial: (-14820000, false), transitions: &[
         (-1846266780000, -14400000, false),
     ] }),
-    ("America/Guadeloupe", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Guadeloupe", Override { from_ms: -4503599627370496000, initial: (-14768000, false), transitions: &[
         (-1848254032000, -14400000, false),
     ] }),
     ("America/Hermosillo", Override { from_ms: -1343149200000, initial: (-25200000, false), transitions: &[
@@ -1909,16 +1924,229 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4076636400000, -14400000, true),
         (4097196000000, -18000000, false),
     ] }),
-    ("America/Kralendijk", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Kralendijk", Override { from_ms: -4503599627370496000, initial: (-16547000, false), transitions: &[
         (-1826738653000, -16200000, false),
         (-157750200000, -14400000, false),
     ] }),
-    ("America/Lower_Princes", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Lower_Princes", Override { from_ms: -4503599627370496000, initial: (-16547000, false), transitions: &[
         (-1826738653000, -16200000, false),
         (-157750200000, -14400000, false),
     ] }),
-    ("America/Marigot", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Marigot", Override { from_ms: -4503599627370496000, initial: (-14764000, false), transitions: &[
         (-1825098836000, -14400000, false),
+    ] }),
+    ("America/Matamoros", Override { from_ms: -4503599627370496000, initial: (-24000000, false), transitions: &[
+        (-1514743200000, -21600000, false),
+        (576057600000, -18000000, true),
+        (594198000000, -21600000, false),
+        (828864000000, -18000000, true),
+        (846399600000, -21600000, false),
+        (860313600000, -18000000, true),
+        (877849200000, -21600000, false),
+        (891763200000, -18000000, true),
+        (909298800000, -21600000, false),
+        (923212800000, -18000000, true),
+        (941353200000, -21600000, false),
+        (954662400000, -18000000, true),
+        (972802800000, -21600000, false),
+        (989136000000, -18000000, true),
+        (1001833200000, -21600000, false),
+        (1018166400000, -18000000, true),
+        (1035702000000, -21600000, false),
+        (1049616000000, -18000000, true),
+        (1067151600000, -21600000, false),
+        (1081065600000, -18000000, true),
+        (1099206000000, -21600000, false),
+        (1112515200000, -18000000, true),
+        (1130655600000, -21600000, false),
+        (1143964800000, -18000000, true),
+        (1162105200000, -21600000, false),
+        (1175414400000, -18000000, true),
+        (1193554800000, -21600000, false),
+        (1207468800000, -18000000, true),
+        (1225004400000, -21600000, false),
+        (1238918400000, -18000000, true),
+        (1256454000000, -21600000, false),
+        (1268553600000, -18000000, true),
+        (1289113200000, -21600000, false),
+        (1300003200000, -18000000, true),
+        (1320562800000, -21600000, false),
+        (1331452800000, -18000000, true),
+        (1352012400000, -21600000, false),
+        (1362902400000, -18000000, true),
+        (1383462000000, -21600000, false),
+        (1394352000000, -18000000, true),
+        (1414911600000, -21600000, false),
+        (1425801600000, -18000000, true),
+        (1446361200000, -21600000, false),
+        (1457856000000, -18000000, true),
+        (1478415600000, -21600000, false),
+        (1489305600000, -18000000, true),
+        (1509865200000, -21600000, false),
+        (1520755200000, -18000000, true),
+        (1541314800000, -21600000, false),
+        (1552204800000, -18000000, true),
+        (1572764400000, -21600000, false),
+        (1583654400000, -18000000, true),
+        (1604214000000, -21600000, false),
+        (1615708800000, -18000000, true),
+        (1636268400000, -21600000, false),
+        (1647158400000, -18000000, true),
+        (1667718000000, -21600000, false),
+        (1678608000000, -18000000, true),
+        (1699167600000, -21600000, false),
+        (1710057600000, -18000000, true),
+        (1730617200000, -21600000, false),
+        (1741507200000, -18000000, true),
+        (1762066800000, -21600000, false),
+        (1772956800000, -18000000, true),
+        (1793516400000, -21600000, false),
+        (1805011200000, -18000000, true),
+        (1825570800000, -21600000, false),
+        (1836460800000, -18000000, true),
+        (1857020400000, -21600000, false),
+        (1867910400000, -18000000, true),
+        (1888470000000, -21600000, false),
+        (1899360000000, -18000000, true),
+        (1919919600000, -21600000, false),
+        (1930809600000, -18000000, true),
+        (1951369200000, -21600000, false),
+        (1962864000000, -18000000, true),
+        (1983423600000, -21600000, false),
+        (1994313600000, -18000000, true),
+        (2014873200000, -21600000, false),
+        (2025763200000, -18000000, true),
+        (2046322800000, -21600000, false),
+        (2057212800000, -18000000, true),
+        (2077772400000, -21600000, false),
+        (2088662400000, -18000000, true),
+        (2109222000000, -21600000, false),
+        (2120112000000, -18000000, true),
+        (2140671600000, -21600000, false),
+        (2152166400000, -18000000, true),
+        (2172726000000, -21600000, false),
+        (2183616000000, -18000000, true),
+        (2204175600000, -21600000, false),
+        (2215065600000, -18000000, true),
+        (2235625200000, -21600000, false),
+        (2246515200000, -18000000, true),
+        (2267074800000, -21600000, false),
+        (2277964800000, -18000000, true),
+        (2298524400000, -21600000, false),
+        (2309414400000, -18000000, true),
+        (2329974000000, -21600000, false),
+        (2341468800000, -18000000, true),
+        (2362028400000, -21600000, false),
+        (2372918400000, -18000000, true),
+        (2393478000000, -21600000, false),
+        (2404368000000, -18000000, true),
+        (2424927600000, -21600000, false),
+        (2435817600000, -18000000, true),
+        (2456377200000, -21600000, false),
+        (2467267200000, -18000000, true),
+        (2487826800000, -21600000, false),
+        (2499321600000, -18000000, true),
+        (2519881200000, -21600000, false),
+        (2530771200000, -18000000, true),
+        (2551330800000, -21600000, false),
+        (2562220800000, -18000000, true),
+        (2582780400000, -21600000, false),
+        (2593670400000, -18000000, true),
+        (2614230000000, -21600000, false),
+        (2625120000000, -18000000, true),
+        (2645679600000, -21600000, false),
+        (2656569600000, -18000000, true),
+        (2677129200000, -21600000, false),
+        (2688624000000, -18000000, true),
+        (2709183600000, -21600000, false),
+        (2720073600000, -18000000, true),
+        (2740633200000, -21600000, false),
+        (2751523200000, -18000000, true),
+        (2772082800000, -21600000, false),
+        (2782972800000, -18000000, true),
+        (2803532400000, -21600000, false),
+        (2814422400000, -18000000, true),
+        (2834982000000, -21600000, false),
+        (2846476800000, -18000000, true),
+        (2867036400000, -21600000, false),
+        (2877926400000, -18000000, true),
+        (2898486000000, -21600000, false),
+        (2909376000000, -18000000, true),
+        (2929935600000, -21600000, false),
+        (2940825600000, -18000000, true),
+        (2961385200000, -21600000, false),
+        (2972275200000, -18000000, true),
+        (2992834800000, -21600000, false),
+        (3003724800000, -18000000, true),
+        (3024284400000, -21600000, false),
+        (3035779200000, -18000000, true),
+        (3056338800000, -21600000, false),
+        (3067228800000, -18000000, true),
+        (3087788400000, -21600000, false),
+        (3098678400000, -18000000, true),
+        (3119238000000, -21600000, false),
+        (3130128000000, -18000000, true),
+        (3150687600000, -21600000, false),
+        (3161577600000, -18000000, true),
+        (3182137200000, -21600000, false),
+        (3193027200000, -18000000, true),
+        (3213586800000, -21600000, false),
+        (3225081600000, -18000000, true),
+        (3245641200000, -21600000, false),
+        (3256531200000, -18000000, true),
+        (3277090800000, -21600000, false),
+        (3287980800000, -18000000, true),
+        (3308540400000, -21600000, false),
+        (3319430400000, -18000000, true),
+        (3339990000000, -21600000, false),
+        (3350880000000, -18000000, true),
+        (3371439600000, -21600000, false),
+        (3382934400000, -18000000, true),
+        (3403494000000, -21600000, false),
+        (3414384000000, -18000000, true),
+        (3434943600000, -21600000, false),
+        (3445833600000, -18000000, true),
+        (3466393200000, -21600000, false),
+        (3477283200000, -18000000, true),
+        (3497842800000, -21600000, false),
+        (3508732800000, -18000000, true),
+        (3529292400000, -21600000, false),
+        (3540182400000, -18000000, true),
+        (3560742000000, -21600000, false),
+        (3572236800000, -18000000, true),
+        (3592796400000, -21600000, false),
+        (3603686400000, -18000000, true),
+        (3624246000000, -21600000, false),
+        (3635136000000, -18000000, true),
+        (3655695600000, -21600000, false),
+        (3666585600000, -18000000, true),
+        (3687145200000, -21600000, false),
+        (3698035200000, -18000000, true),
+        (3718594800000, -21600000, false),
+        (3730089600000, -18000000, true),
+        (3750649200000, -21600000, false),
+        (3761539200000, -18000000, true),
+        (3782098800000, -21600000, false),
+        (3792988800000, -18000000, true),
+        (3813548400000, -21600000, false),
+        (3824438400000, -18000000, true),
+        (3844998000000, -21600000, false),
+        (3855888000000, -18000000, true),
+        (3876447600000, -21600000, false),
+        (3887337600000, -18000000, true),
+        (3907897200000, -21600000, false),
+        (3919392000000, -18000000, true),
+        (3939951600000, -21600000, false),
+        (3950841600000, -18000000, true),
+        (3971401200000, -21600000, false),
+        (3982291200000, -18000000, true),
+        (4002850800000, -21600000, false),
+        (4013740800000, -18000000, true),
+        (4034300400000, -21600000, false),
+        (4045190400000, -18000000, true),
+        (4065750000000, -21600000, false),
+        (4076640000000, -18000000, true),
+        (4097199600000, -21600000, false),
     ] }),
     ("America/Mazatlan", Override { from_ms: -1343149200000, initial: (-25200000, false), transitions: &[
         (-1343066400000, -21600000, false),
@@ -3013,10 +3241,10 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4079059200000, -18000000, true),
         (4096594800000, -21600000, false),
     ] }),
-    ("America/Montserrat", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Montserrat", Override { from_ms: -4503599627370496000, initial: (-14932000, false), transitions: &[
         (-1846266608000, -14400000, false),
     ] }),
-    ("America/Nassau", Override { from_ms: -2366736148000, initial: (0, false), transitions: &[
+    ("America/Nassau", Override { from_ms: -4503599627370496000, initial: (-18570000, false), transitions: &[
         (-1825095030000, -18000000, false),
         (-873140400000, -14400000, true),
         (-788904000000, -18000000, false),
@@ -3296,7 +3524,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4076636400000, -14400000, true),
         (4097196000000, -18000000, false),
     ] }),
-    ("America/Nipigon", Override { from_ms: -2366736148000, initial: (0, false), transitions: &[
+    ("America/Nipigon", Override { from_ms: -4503599627370496000, initial: (-21184000, false), transitions: &[
         (-2366734016000, -18000000, false),
         (-1632070800000, -14400000, true),
         (-1615140000000, -18000000, false),
@@ -4174,7 +4402,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4076636400000, -14400000, true),
         (4097196000000, -18000000, false),
     ] }),
-    ("America/Port_of_Spain", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Port_of_Spain", Override { from_ms: -4503599627370496000, initial: (-14764000, false), transitions: &[
         (-1825098836000, -14400000, false),
     ] }),
     ("America/Punta_Arenas", Override { from_ms: -736632000000, initial: (-14400000, false), transitions: &[
@@ -4277,7 +4505,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (1471147200000, -10800000, true),
         (1480820400000, -10800000, false),
     ] }),
-    ("America/Rainy_River", Override { from_ms: -2602258284000, initial: (0, false), transitions: &[
+    ("America/Rainy_River", Override { from_ms: -4503599627370496000, initial: (-22696000, false), transitions: &[
         (-2366732504000, -21600000, false),
         (-1632067200000, -18000000, true),
         (-1615136400000, -21600000, false),
@@ -5443,22 +5671,24 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 0, true),
         (4096573200000, -3600000, false),
     ] }),
-    ("America/St_Barthelemy", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/St_Barthelemy", Override { from_ms: -4503599627370496000, initial: (-14764000, false), transitions: &[
         (-1825098836000, -14400000, false),
     ] }),
-    ("America/St_Kitts", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/St_Kitts", Override { from_ms: -4503599627370496000, initial: (-15052000, false), transitions: &[
         (-1825098548000, -14400000, false),
     ] }),
-    ("America/St_Lucia", Override { from_ms: -2524506960000, initial: (-14640000, false), transitions: &[
+    ("America/St_Lucia", Override { from_ms: -4503599627370496000, initial: (-14640000, false), transitions: &[
+        (-2524506960000, -14640000, false),
         (-1830369360000, -14400000, false),
     ] }),
-    ("America/St_Thomas", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/St_Thomas", Override { from_ms: -4503599627370496000, initial: (-15584000, false), transitions: &[
         (-1846266016000, -14400000, false),
     ] }),
-    ("America/St_Vincent", Override { from_ms: -2524506904000, initial: (-14696000, false), transitions: &[
+    ("America/St_Vincent", Override { from_ms: -4503599627370496000, initial: (-14696000, false), transitions: &[
+        (-2524506904000, -14696000, false),
         (-1830369304000, -14400000, false),
     ] }),
-    ("America/Thunder_Bay", Override { from_ms: -2366736148000, initial: (0, false), transitions: &[
+    ("America/Thunder_Bay", Override { from_ms: -4503599627370496000, initial: (-21420000, false), transitions: &[
         (-2366733780000, -21600000, false),
         (-1893434400000, -18000000, false),
         (-880218000000, -14400000, true),
@@ -5723,7 +5953,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4076636400000, -14400000, true),
         (4097196000000, -18000000, false),
     ] }),
-    ("America/Tijuana", Override { from_ms: -1514739600000, initial: (0, false), transitions: &[
+    ("America/Tijuana", Override { from_ms: -1514739600000, initial: (-28084000, false), transitions: &[
         (-1514736000000, -25200000, false),
         (-1451667600000, -28800000, false),
         (-1343062800000, -25200000, false),
@@ -6305,7 +6535,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4076636400000, -14400000, true),
         (4097196000000, -18000000, false),
     ] }),
-    ("America/Tortola", Override { from_ms: -2233035335000, initial: (0, false), transitions: &[
+    ("America/Tortola", Override { from_ms: -4503599627370496000, initial: (-15508000, false), transitions: &[
         (-1846266092000, -14400000, false),
     ] }),
     ("America/Whitehorse", Override { from_ms: -121273200000, initial: (-32400000, false), transitions: &[
@@ -6393,7 +6623,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (1583661600000, -25200000, true),
         (1604214000000, -25200000, false),
     ] }),
-    ("America/Yellowknife", Override { from_ms: -1998663968000, initial: (0, false), transitions: &[
+    ("America/Yellowknife", Override { from_ms: -4503599627370496000, initial: (0, false), transitions: &[
         (-1104537600000, -25200000, false),
         (-880210800000, -21600000, true),
         (-769395600000, -21600000, true),
@@ -6643,12 +6873,12 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
     ] }),
     ("Antarctica/Casey", Override { from_ms: 1615640400000, initial: (39600000, false), transitions: &[
     ] }),
-    ("Antarctica/DumontDUrville", Override { from_ms: -2840176120000, initial: (0, false), transitions: &[
+    ("Antarctica/DumontDUrville", Override { from_ms: -4503599627370496000, initial: (0, false), transitions: &[
         (-725846400000, 36000000, false),
         (-566992800000, 0, false),
         (-415497600000, 36000000, false),
     ] }),
-    ("Antarctica/McMurdo", Override { from_ms: -3192435544000, initial: (0, false), transitions: &[
+    ("Antarctica/McMurdo", Override { from_ms: -4503599627370496000, initial: (0, false), transitions: &[
         (-441849600000, 43200000, false),
         (152632800000, 46800000, true),
         (162309600000, 43200000, false),
@@ -6902,12 +7132,12 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078994400000, 43200000, false),
         (4094114400000, 46800000, true),
     ] }),
-    ("Antarctica/Syowa", Override { from_ms: -719636812000, initial: (0, false), transitions: &[
+    ("Antarctica/Syowa", Override { from_ms: -4503599627370496000, initial: (0, false), transitions: &[
         (-407808000000, 10800000, false),
     ] }),
     ("Antarctica/Vostok", Override { from_ms: -380073600000, initial: (21600000, false), transitions: &[
     ] }),
-    ("Arctic/Longyearbyen", Override { from_ms: -2422054408000, initial: (0, false), transitions: &[
+    ("Arctic/Longyearbyen", Override { from_ms: -4503599627370496000, initial: (2580000, false), transitions: &[
         (-2366757780000, 3600000, false),
         (-1691884800000, 7200000, true),
         (-1680573600000, 3600000, false),
@@ -7174,7 +7404,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Asia/Aden", Override { from_ms: -719636812000, initial: (0, false), transitions: &[
+    ("Asia/Aden", Override { from_ms: -4503599627370496000, initial: (10794000, false), transitions: &[
         (-631162794000, 10800000, false),
     ] }),
     ("Asia/Almaty", Override { from_ms: 1709229600000, initial: (21600000, false), transitions: &[
@@ -7335,15 +7565,17 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4075826400000, 10800000, true),
         (4096994400000, 7200000, false),
     ] }),
-    ("Asia/Bahrain", Override { from_ms: -1577935568000, initial: (0, false), transitions: &[
+    ("Asia/Bahrain", Override { from_ms: -4503599627370496000, initial: (12140000, false), transitions: &[
         (-897880940000, 12600000, false),
         (-820553400000, 14400000, false),
         (76190400000, 10800000, false),
     ] }),
-    ("Asia/Brunei", Override { from_ms: -1383464380000, initial: (27000000, false), transitions: &[
+    ("Asia/Brunei", Override { from_ms: -4503599627370496000, initial: (27580000, false), transitions: &[
+        (-1383464380000, 27000000, false),
         (-1167636600000, 28800000, false),
     ] }),
-    ("Asia/Choibalsan", Override { from_ms: -2032933080000, initial: (25200000, false), transitions: &[
+    ("Asia/Choibalsan", Override { from_ms: -4503599627370496000, initial: (27480000, false), transitions: &[
+        (-2032933080000, 25200000, false),
         (252435600000, 28800000, false),
         (417974400000, 36000000, true),
         (433778400000, 32400000, false),
@@ -7868,7 +8100,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078418400000, 10800000, true),
         (4096389600000, 7200000, false),
     ] }),
-    ("Asia/Ho_Chi_Minh", Override { from_ms: -2004073600000, initial: (25590000, false), transitions: &[
+    ("Asia/Ho_Chi_Minh", Override { from_ms: -4503599627370496000, initial: (25600000, false), transitions: &[
+        (-2004073600000, 25590000, false),
         (-1851577590000, 25200000, false),
         (-852105600000, 28800000, false),
         (-782643600000, 32400000, false),
@@ -7878,7 +8111,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (-315648000000, 28800000, false),
         (171820800000, 25200000, false),
     ] }),
-    ("Asia/Kuala_Lumpur", Override { from_ms: -2177477725000, initial: (0, false), transitions: &[
+    ("Asia/Kuala_Lumpur", Override { from_ms: -4503599627370496000, initial: (24406000, false), transitions: &[
         (-2177477206000, 24925000, false),
         (-2038200925000, 25200000, false),
         (-1167634800000, 26400000, true),
@@ -7888,10 +8121,11 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (-767005200000, 27000000, false),
         (378664200000, 28800000, false),
     ] }),
-    ("Asia/Kuwait", Override { from_ms: -719636812000, initial: (0, false), transitions: &[
+    ("Asia/Kuwait", Override { from_ms: -4503599627370496000, initial: (11516000, false), transitions: &[
         (-631163516000, 10800000, false),
     ] }),
-    ("Asia/Manila", Override { from_ms: -3944621040000, initial: (29040000, false), transitions: &[
+    ("Asia/Manila", Override { from_ms: -4503599627370496000, initial: (-57360000, false), transitions: &[
+        (-3944621040000, 29040000, false),
         (-2229321840000, 28800000, false),
         (-1046678400000, 32400000, true),
         (-1038733200000, 28800000, false),
@@ -7902,9 +8136,10 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (259344000000, 32400000, true),
         (275151600000, 28800000, false),
     ] }),
-    ("Asia/Muscat", Override { from_ms: -1577937264000, initial: (14400000, false), transitions: &[
+    ("Asia/Muscat", Override { from_ms: -4503599627370496000, initial: (14064000, false), transitions: &[
+        (-1577937264000, 14400000, false),
     ] }),
-    ("Asia/Phnom_Penh", Override { from_ms: -2840164924000, initial: (0, false), transitions: &[
+    ("Asia/Phnom_Penh", Override { from_ms: -4503599627370496000, initial: (25180000, false), transitions: &[
         (-2004073180000, 25590000, false),
         (-1851577590000, 25200000, false),
         (-852105600000, 28800000, false),
@@ -8141,7 +8376,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4077721800000, 16200000, true),
         (4093615800000, 12600000, false),
     ] }),
-    ("Asia/Vientiane", Override { from_ms: -2840164924000, initial: (0, false), transitions: &[
+    ("Asia/Vientiane", Override { from_ms: -4503599627370496000, initial: (24624000, false), transitions: &[
         (-2004072624000, 25590000, false),
         (-1851577590000, 25200000, false),
         (-852105600000, 28800000, false),
@@ -8838,7 +9073,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 3600000, true),
         (4096573200000, 0, false),
     ] }),
-    ("Atlantic/Reykjavik", Override { from_ms: -1956609120000, initial: (-3600000, false), transitions: &[
+    ("Atlantic/Reykjavik", Override { from_ms: -4503599627370496000, initial: (-5280000, false), transitions: &[
+        (-1956609120000, -3600000, false),
         (-1668211200000, 0, true),
         (-1647212400000, -3600000, false),
         (-1636675200000, 0, true),
@@ -8907,10 +9143,11 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (-68680800000, -3600000, false),
         (-54770400000, 0, false),
     ] }),
-    ("Atlantic/St_Helena", Override { from_ms: -2524520232000, initial: (-1368000, false), transitions: &[
+    ("Atlantic/St_Helena", Override { from_ms: -4503599627370496000, initial: (-1368000, false), transitions: &[
+        (-2524520232000, -1368000, false),
         (-599614632000, 0, false),
     ] }),
-    ("CET", Override { from_ms: -2840141850000, initial: (0, false), transitions: &[
+    ("CET", Override { from_ms: -4503599627370496000, initial: (3600000, false), transitions: &[
         (-1693706400000, 7200000, true),
         (-1680483600000, 3600000, false),
         (-1663455600000, 7200000, true),
@@ -9172,7 +9409,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("CST6CDT", Override { from_ms: -2717647200000, initial: (0, false), transitions: &[
+    ("CST6CDT", Override { from_ms: -4503599627370496000, initial: (-21600000, false), transitions: &[
         (-1633276800000, -18000000, true),
         (-1615136400000, -21600000, false),
         (-1601827200000, -18000000, true),
@@ -9447,7 +9684,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4076640000000, -18000000, true),
         (4097199600000, -21600000, false),
     ] }),
-    ("EET", Override { from_ms: -2344642492000, initial: (0, false), transitions: &[
+    ("EET", Override { from_ms: -4503599627370496000, initial: (7200000, false), transitions: &[
         (228877200000, 10800000, true),
         (243997200000, 7200000, false),
         (260326800000, 10800000, true),
@@ -9695,7 +9932,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 10800000, true),
         (4096573200000, 7200000, false),
     ] }),
-    ("EST5EDT", Override { from_ms: -2717650800000, initial: (0, false), transitions: &[
+    ("EST5EDT", Override { from_ms: -4503599627370496000, initial: (-18000000, false), transitions: &[
         (-1633280400000, -14400000, true),
         (-1615140000000, -18000000, false),
         (-1601830800000, -14400000, true),
@@ -9970,7 +10207,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4076636400000, -14400000, true),
         (4097196000000, -18000000, false),
     ] }),
-    ("Europe/Amsterdam", Override { from_ms: -4260212372000, initial: (1172000, false), transitions: &[
+    ("Europe/Amsterdam", Override { from_ms: -4503599627370496000, initial: (1172000, false), transitions: &[
+        (-4260212372000, 1172000, false),
         (-1693700372000, 4772000, true),
         (-1680484772000, 1172000, false),
         (-1663453172000, 4772000, true),
@@ -10275,7 +10513,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Copenhagen", Override { from_ms: -2524524620000, initial: (3020000, false), transitions: &[
+    ("Europe/Copenhagen", Override { from_ms: -4503599627370496000, initial: (3020000, false), transitions: &[
+        (-2524524620000, 3020000, false),
         (-2398294220000, 3600000, false),
         (-1692496800000, 7200000, true),
         (-1680490800000, 3600000, false),
@@ -10534,7 +10773,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Dublin", Override { from_ms: -2821649700000, initial: (-1521000, false), transitions: &[
+    ("Europe/Dublin", Override { from_ms: -4503599627370496000, initial: (-1500000, false), transitions: &[
+        (-2821649700000, -1521000, false),
         (-1691962479000, 2079000, true),
         (-1680471279000, 0, false),
         (-1664143200000, 3600000, true),
@@ -10887,7 +11127,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 3600000, false),
         (4096573200000, 0, true),
     ] }),
-    ("Europe/Guernsey", Override { from_ms: -3852662325000, initial: (0, false), transitions: &[
+    ("Europe/Guernsey", Override { from_ms: -4503599627370496000, initial: (-609000, false), transitions: &[
         (-1784245791000, 0, false),
         (-1691964000000, 3600000, true),
         (-1680472800000, 0, false),
@@ -11254,7 +11494,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 3600000, true),
         (4096573200000, 0, false),
     ] }),
-    ("Europe/Isle_of_Man", Override { from_ms: -3852662325000, initial: (0, false), transitions: &[
+    ("Europe/Isle_of_Man", Override { from_ms: -4503599627370496000, initial: (-1075000, false), transitions: &[
         (-2737842125000, 0, false),
         (-1691964000000, 3600000, true),
         (-1680472800000, 0, false),
@@ -11622,7 +11862,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 3600000, true),
         (4096573200000, 0, false),
     ] }),
-    ("Europe/Jersey", Override { from_ms: -3852662325000, initial: (0, false), transitions: &[
+    ("Europe/Jersey", Override { from_ms: -4503599627370496000, initial: (-506000, false), transitions: &[
         (-2258092800000, 0, false),
         (-1691964000000, 3600000, true),
         (-1680472800000, 0, false),
@@ -12334,7 +12574,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 3600000, true),
         (4096573200000, 0, false),
     ] }),
-    ("Europe/Ljubljana", Override { from_ms: -2713915320000, initial: (0, false), transitions: &[
+    ("Europe/Ljubljana", Override { from_ms: -4503599627370496000, initial: (3484000, false), transitions: &[
         (-2713913884000, 3600000, false),
         (-905824800000, 7200000, true),
         (-857257200000, 3600000, false),
@@ -12579,7 +12819,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Luxembourg", Override { from_ms: -2840141850000, initial: (0, false), transitions: &[
+    ("Europe/Luxembourg", Override { from_ms: -4503599627370496000, initial: (1476000, false), transitions: &[
         (-2069713476000, 3600000, false),
         (-1692496800000, 7200000, true),
         (-1680483600000, 3600000, false),
@@ -12888,7 +13128,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Monaco", Override { from_ms: -2486592561000, initial: (0, false), transitions: &[
+    ("Europe/Monaco", Override { from_ms: -4503599627370496000, initial: (1772000, false), transitions: &[
         (-2448318572000, 561000, false),
         (-1854403761000, 0, false),
         (-1689814800000, 3600000, true),
@@ -13199,7 +13439,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Oslo", Override { from_ms: -2422054408000, initial: (0, false), transitions: &[
+    ("Europe/Oslo", Override { from_ms: -4503599627370496000, initial: (2580000, false), transitions: &[
         (-2366757780000, 3600000, false),
         (-1691884800000, 7200000, true),
         (-1680573600000, 3600000, false),
@@ -13466,7 +13706,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Sarajevo", Override { from_ms: -2713915320000, initial: (0, false), transitions: &[
+    ("Europe/Sarajevo", Override { from_ms: -4503599627370496000, initial: (4420000, false), transitions: &[
         (-2713914820000, 3600000, false),
         (-905824800000, 7200000, true),
         (-857257200000, 3600000, false),
@@ -13753,7 +13993,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (1396137600000, 14400000, false),
         (1414274400000, 10800000, false),
     ] }),
-    ("Europe/Skopje", Override { from_ms: -2713915544000, initial: (3600000, false), transitions: &[
+    ("Europe/Skopje", Override { from_ms: -4503599627370496000, initial: (5144000, false), transitions: &[
+        (-2713915544000, 3600000, false),
         (-905824800000, 7200000, true),
         (-857257200000, 3600000, false),
         (-844556400000, 7200000, true),
@@ -13997,7 +14238,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Stockholm", Override { from_ms: -2871681132000, initial: (3614000, false), transitions: &[
+    ("Europe/Stockholm", Override { from_ms: -4503599627370496000, initial: (4332000, false), transitions: &[
+        (-2871681132000, 3614000, false),
         (-2208992414000, 3600000, false),
         (-1692496800000, 7200000, true),
         (-1680483600000, 3600000, false),
@@ -14242,7 +14484,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Uzhgorod", Override { from_ms: -2840148124000, initial: (0, false), transitions: &[
+    ("Europe/Uzhgorod", Override { from_ms: -4503599627370496000, initial: (5352000, false), transitions: &[
         (-2500939752000, 3600000, false),
         (-938905200000, 7200000, true),
         (-857257200000, 3600000, false),
@@ -14488,7 +14730,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 10800000, true),
         (4096573200000, 7200000, false),
     ] }),
-    ("Europe/Vaduz", Override { from_ms: -3675198848000, initial: (0, false), transitions: &[
+    ("Europe/Vaduz", Override { from_ms: -4503599627370496000, initial: (2284000, false), transitions: &[
         (-2385247084000, 3600000, false),
         (-904435200000, 7200000, true),
         (-891129600000, 3600000, false),
@@ -14733,7 +14975,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Zagreb", Override { from_ms: -2713915320000, initial: (0, false), transitions: &[
+    ("Europe/Zagreb", Override { from_ms: -4503599627370496000, initial: (3832000, false), transitions: &[
         (-2713914232000, 3600000, false),
         (-905824800000, 7200000, true),
         (-857257200000, 3600000, false),
@@ -14978,7 +15220,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("Europe/Zaporozhye", Override { from_ms: -2840149240000, initial: (8400000, false), transitions: &[
+    ("Europe/Zaporozhye", Override { from_ms: -4503599627370496000, initial: (8440000, false), transitions: &[
+        (-2840149240000, 8400000, false),
         (-1441160400000, 7200000, false),
         (-1247536800000, 10800000, false),
         (-894769200000, 7200000, true),
@@ -15225,31 +15468,33 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 10800000, true),
         (4096573200000, 7200000, false),
     ] }),
-    ("Indian/Antananarivo", Override { from_ms: -1946168836000, initial: (0, false), transitions: &[
+    ("Indian/Antananarivo", Override { from_ms: -4503599627370496000, initial: (11404000, false), transitions: &[
         (-1846293004000, 10800000, false),
         (-499924800000, 14400000, true),
         (-492062400000, 10800000, false),
     ] }),
-    ("Indian/Christmas", Override { from_ms: -2840164924000, initial: (0, false), transitions: &[
+    ("Indian/Christmas", Override { from_ms: -4503599627370496000, initial: (25372000, false), transitions: &[
         (-2364102172000, 25200000, false),
     ] }),
-    ("Indian/Cocos", Override { from_ms: -2840163887000, initial: (0, false), transitions: &[
+    ("Indian/Cocos", Override { from_ms: -4503599627370496000, initial: (23260000, false), transitions: &[
         (-2209012060000, 23400000, false),
     ] }),
-    ("Indian/Comoro", Override { from_ms: -1946168836000, initial: (0, false), transitions: &[
+    ("Indian/Comoro", Override { from_ms: -4503599627370496000, initial: (10384000, false), transitions: &[
         (-1846291984000, 10800000, false),
     ] }),
-    ("Indian/Kerguelen", Override { from_ms: -2840158440000, initial: (0, false), transitions: &[
+    ("Indian/Kerguelen", Override { from_ms: -4503599627370496000, initial: (0, false), transitions: &[
         (-631152000000, 18000000, false),
     ] }),
-    ("Indian/Mahe", Override { from_ms: -1988163708000, initial: (14400000, false), transitions: &[
+    ("Indian/Mahe", Override { from_ms: -4503599627370496000, initial: (13308000, false), transitions: &[
+        (-1988163708000, 14400000, false),
     ] }),
-    ("Indian/Mayotte", Override { from_ms: -1946168836000, initial: (0, false), transitions: &[
+    ("Indian/Mayotte", Override { from_ms: -4503599627370496000, initial: (10856000, false), transitions: &[
         (-1846292456000, 10800000, false),
     ] }),
-    ("Indian/Reunion", Override { from_ms: -1848886912000, initial: (14400000, false), transitions: &[
+    ("Indian/Reunion", Override { from_ms: -4503599627370496000, initial: (13312000, false), transitions: &[
+        (-1848886912000, 14400000, false),
     ] }),
-    ("MET", Override { from_ms: -2840141850000, initial: (0, false), transitions: &[
+    ("MET", Override { from_ms: -4503599627370496000, initial: (3600000, false), transitions: &[
         (-1693706400000, 7200000, true),
         (-1680483600000, 3600000, false),
         (-1663455600000, 7200000, true),
@@ -15511,7 +15756,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4078429200000, 7200000, true),
         (4096573200000, 3600000, false),
     ] }),
-    ("MST7MDT", Override { from_ms: -2717643600000, initial: (0, false), transitions: &[
+    ("MST7MDT", Override { from_ms: -4503599627370496000, initial: (-25200000, false), transitions: &[
         (-1633273200000, -21600000, true),
         (-1615132800000, -25200000, false),
         (-1601823600000, -21600000, true),
@@ -15786,7 +16031,7 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4076643600000, -21600000, true),
         (4097203200000, -25200000, false),
     ] }),
-    ("PST8PDT", Override { from_ms: -2717640000000, initial: (0, false), transitions: &[
+    ("PST8PDT", Override { from_ms: -4503599627370496000, initial: (-28800000, false), transitions: &[
         (-1633269600000, -25200000, true),
         (-1615129200000, -28800000, false),
         (-1601820000000, -25200000, true),
@@ -16061,7 +16306,8 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4076647200000, -25200000, true),
         (4097206800000, -28800000, false),
     ] }),
-    ("Pacific/Chuuk", Override { from_ms: -3944628428000, initial: (36428000, false), transitions: &[
+    ("Pacific/Chuuk", Override { from_ms: -4503599627370496000, initial: (-49972000, false), transitions: &[
+        (-3944628428000, 36428000, false),
         (-2177489228000, 36000000, false),
         (-1743674400000, 32400000, false),
         (-1606813200000, 36000000, false),
@@ -16380,9 +16626,10 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (4072341600000, 43200000, false),
         (4097743200000, 46800000, true),
     ] }),
-    ("Pacific/Funafuti", Override { from_ms: -2177495812000, initial: (43200000, false), transitions: &[
+    ("Pacific/Funafuti", Override { from_ms: -4503599627370496000, initial: (43012000, false), transitions: &[
+        (-2177495812000, 43200000, false),
     ] }),
-    ("Pacific/Majuro", Override { from_ms: -2177494324000, initial: (0, false), transitions: &[
+    ("Pacific/Majuro", Override { from_ms: -4503599627370496000, initial: (41088000, false), transitions: &[
         (-2177493888000, 39600000, false),
         (-1743678000000, 32400000, false),
         (-1606813200000, 39600000, false),
@@ -16391,12 +16638,13 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (-818067600000, 39600000, false),
         (-7988400000, 43200000, false),
     ] }),
-    ("Pacific/Midway", Override { from_ms: -2445424632000, initial: (0, false), transitions: &[
+    ("Pacific/Midway", Override { from_ms: -4503599627370496000, initial: (-42568000, false), transitions: &[
         (-2177410232000, -39600000, false),
         (-428504400000, -36000000, true),
         (-420645600000, -39600000, false),
     ] }),
-    ("Pacific/Pohnpei", Override { from_ms: -3944629972000, initial: (37972000, false), transitions: &[
+    ("Pacific/Pohnpei", Override { from_ms: -4503599627370496000, initial: (-48428000, false), transitions: &[
+        (-3944629972000, 37972000, false),
         (-2177490772000, 39600000, false),
         (-1743678000000, 32400000, false),
         (-1606813200000, 39600000, false),
@@ -16404,17 +16652,19 @@ pub(crate) static OVERRIDES: &[(&str, Override)] = &[
         (-907408800000, 32400000, false),
         (-770634000000, 39600000, false),
     ] }),
-    ("Pacific/Saipan", Override { from_ms: -3944626980000, initial: (34980000, false), transitions: &[
+    ("Pacific/Saipan", Override { from_ms: -4503599627370496000, initial: (-51420000, false), transitions: &[
+        (-3944626980000, 34980000, false),
         (-2177487780000, 32400000, false),
         (-7981200000, 36000000, false),
         (977493600000, 36000000, false),
     ] }),
-    ("Pacific/Wake", Override { from_ms: -2177494324000, initial: (0, false), transitions: &[
+    ("Pacific/Wake", Override { from_ms: -4503599627370496000, initial: (39988000, false), transitions: &[
         (-2177492788000, 43200000, false),
     ] }),
-    ("Pacific/Wallis", Override { from_ms: -2177496920000, initial: (43200000, false), transitions: &[
+    ("Pacific/Wallis", Override { from_ms: -4503599627370496000, initial: (44120000, false), transitions: &[
+        (-2177496920000, 43200000, false),
     ] }),
-    ("WET", Override { from_ms: -1830384000000, initial: (0, false), transitions: &[
+    ("WET", Override { from_ms: -4503599627370496000, initial: (0, false), transitions: &[
         (228877200000, 3600000, true),
         (243997200000, 0, false),
         (260326800000, 3600000, true),

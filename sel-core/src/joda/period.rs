@@ -2,8 +2,8 @@
 //! `Util.timeoutFor…Deadline`: `1 day, 2 hours and 30 minutes` → milliseconds.
 //!
 //! Joda builds this formatter as a chain: field 1, separator, field 2, …, where each
-//! separator is consumed only after something was parsed, and a consumed separator
-//! must be followed by the very next field (`1 day, 30 minutes` fails).
+//! separator is consumed only right after its field, and must then be followed by
+//! some later field (`1 day,` and `1 hour, 1 day` fail).
 
 use super::calendar::*;
 use super::parse::{fail_error, Fail, PResult};
@@ -101,22 +101,25 @@ fn field(text: &str, mut pos: usize, k: usize, values: &mut [i32; 8]) -> PResult
     }
 }
 
-/// Fields `0..=k` with the separators between them.
+/// Fields `k..=7` with the separators between them. Joda nests separators to the
+/// right: a separator is consumed only after its field parsed, and must then be
+/// followed by some later field.
 fn chain(text: &str, pos: usize, k: usize, values: &mut [i32; 8]) -> PResult {
-    if k == 0 {
-        return field(text, pos, 0, values);
+    let p = field(text, pos, k, values)?;
+    if k == 7 {
+        return Ok(p);
     }
-    let mut p = chain(text, pos, k - 1, values)?;
+    let mut q = p;
     let mut found = false;
     if p > pos {
         if let Some(s) = SEPARATORS.iter().find(|s| matches_at(text, p, s)) {
-            p += s.len();
+            q += s.len();
             found = true;
         }
     }
-    let after = field(text, p, k, values)?;
-    if found && after == p {
-        return Err(Fail::At(p));
+    let after = chain(text, q, k + 1, values)?;
+    if found && after == q {
+        return Err(Fail::At(q));
     }
     Ok(after)
 }
@@ -126,7 +129,7 @@ fn chain(text: &str, pos: usize, k: usize, values: &mut [i32; 8]) -> PResult {
 /// `UnsupportedOperationException`.
 pub fn parse_word_period_millis(text: &str) -> Result<i64, SelError> {
     let mut values = [0i32; 8];
-    let end = chain(text, 0, 7, &mut values).map_err(|f| fail_error(text, f))?;
+    let end = chain(text, 0, 0, &mut values).map_err(|f| fail_error(text, f))?;
     if end < text.len() {
         return Err(fail_error(text, Fail::At(end)));
     }
@@ -185,9 +188,14 @@ mod tests {
             p("1 year"),
             "java.lang.UnsupportedOperationException: Cannot convert to Duration as this period contains years and years vary in length"
         );
+        assert_eq!(p("1 day, 30 minutes"), "88200000");
         assert_eq!(
-            p("1 day, 30 minutes"),
-            "java.lang.IllegalArgumentException: Invalid format: \"1 day, 30 minutes\" is malformed at \"30 minutes\""
+            p("1 hour, 1 day"),
+            "java.lang.IllegalArgumentException: Invalid format: \"1 hour, 1 day\" is malformed at \"1 day\""
+        );
+        assert_eq!(
+            p("1 day ,2 hours"),
+            "java.lang.IllegalArgumentException: Invalid format: \"1 day ,2 hours\" is malformed at \",2 hours\""
         );
         assert_eq!(
             p("1 day,"),
