@@ -154,18 +154,11 @@ impl Zone {
     }
 
     /// Whether standard time (no daylight saving) is in force at an instant, as Joda
-    /// sees it (it turns tz's negative daylight saving into positive).
+    /// sees it (for zones tz models with negative daylight saving the overrides carry
+    /// Joda's own view).
     pub fn is_standard_at(&self, instant_ms: i64) -> bool {
         match self.0 {
-            Repr::Region(tz, id, ov) => {
-                let t = equivalent_instant(instant_ms);
-                let standard = !region_at(tz, ov, t).1;
-                if negative_dst(id, t) {
-                    !standard
-                } else {
-                    standard
-                }
-            }
+            Repr::Region(tz, _, ov) => !region_at(tz, ov, equivalent_instant(instant_ms)).1,
             _ => true,
         }
     }
@@ -384,17 +377,6 @@ fn region_at(tz: Tz, ov: Option<OverrideRef>, t: i64) -> (i32, bool) {
     }
     let o = tz.offset_from_utc_datetime(&naive(t));
     (o.fix().local_minus_utc() * 1000, !o.dst_offset().is_zero())
-}
-
-/// Whether tz models the zone's time at `t` with negative daylight saving, which
-/// Joda's compiler flips (Irish summer time is standard in tz, daylight in Joda).
-fn negative_dst(id: &str, t: i64) -> bool {
-    match id {
-        "Europe/Dublin" => t >= 57_722_400_000,
-        "Africa/Casablanca" | "Africa/El_Aaiun" => t >= 1_540_692_000_000,
-        "Africa/Windhoek" => (766_533_600_000..1_508_803_200_000).contains(&t),
-        _ => false,
-    }
 }
 
 /// `(offset ms, daylight?)` of an override at an instant at or after its start.
