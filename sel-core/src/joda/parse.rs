@@ -397,12 +397,14 @@ pub(crate) fn fail_error(text: &str, f: Fail) -> SelError {
 
 impl Formatter {
     fn parse_into(&self, text: &str, bucket: &mut Bucket) -> Result<(), SelError> {
-        // Joda has no parser for long zone names, so such a formatter cannot parse.
-        if self
-            .compiled
-            .tokens
-            .iter()
-            .any(|t| matches!(t, Token::ZoneName { long: true }))
+        // Joda has no parser for long zone names, so a formatter with one cannot
+        // parse, unless it is the only element: then Joda's builder hands back the
+        // name printer itself, which parses the default short names.
+        let tokens = &self.compiled.tokens;
+        if tokens.len() > 1
+            && tokens
+                .iter()
+                .any(|t| matches!(t, Token::ZoneName { long: true }))
         {
             return Err(SelError::new(
                 ErrorKind::UnsupportedOperationException,

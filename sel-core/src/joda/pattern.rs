@@ -195,6 +195,13 @@ impl Formatter {
                 tokens.push(Token::Literal(start as u32, literals.len() as u32));
             }
         }
+        if tokens.is_empty() {
+            // Only empty quoted text, e.g. `'`.
+            return Err(SelError::new(
+                ErrorKind::UnsupportedOperationException,
+                "Both printing and parsing not supported",
+            ));
+        }
         Ok(Formatter {
             compiled: Arc::new(Compiled { tokens, literals }),
             zone: None,

@@ -1218,16 +1218,16 @@ fn check_cases(data: &str, now: i64) -> (usize, usize) {
                         .print(a.parse().unwrap(), Zone::UTC)
                 })
                 .unwrap_or_else(jerr),
-            "parse" => {
-                let f = Formatter::for_pattern(b).unwrap();
-                let f = match zone {
-                    Some(zn) => f.with_zone(zn),
-                    None => f,
-                };
-                f.parse_datetime(a, Zone::UTC, now)
-                    .map(|d| d.to_iso_string())
-                    .unwrap_or_else(jerr)
-            }
+            "parse" => Formatter::for_pattern(b)
+                .and_then(|f| {
+                    let f = match zone {
+                        Some(zn) => f.with_zone(zn),
+                        None => f,
+                    };
+                    f.parse_datetime(a, Zone::UTC, now)
+                })
+                .map(|d| d.to_iso_string())
+                .unwrap_or_else(jerr),
             "period" => parse_word_period_millis(a)
                 .map(|v| v.to_string())
                 .unwrap_or_else(jerr),
