@@ -3,6 +3,11 @@
 //! This is a faithful emulation of what SEL exposes from joda-time 2.10.14 (tz
 //! database 2022a, ISO chronology, English locale). Nothing here reads a clock or a
 //! default zone: callers pass `now_ms` and the default `Zone` explicitly.
+//!
+//! Generated data: `links.rs` (every 2022a zone id and the id Joda displays, by
+//! `gen_links.py`), `overrides.rs` (2022a offsets of the zones whose rules changed in
+//! chrono-tz's newer database, by `gen_overrides.py`), `zone_names.rs` and
+//! `oracle_cases.tsv` (outputs of joda-time itself, see `oracle/README.md`).
 
 mod calendar;
 mod dateint;
