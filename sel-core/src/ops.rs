@@ -306,8 +306,10 @@ fn unsupported_assign(what: &str, op: AssignOp) -> SelError {
 }
 
 /// `lhs op= rhs`: mutates the object `lhs` in place (§5.6).
+#[inline]
 pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result<(), SelError> {
-    // Fast path: LONG and DOUBLE boxes are updated in place.
+    // Fast path, kept small enough to inline into the interpreter: LONG and DOUBLE
+    // boxes are updated in place.
     if let Ref::Box(b) = lhs {
         match (&mut *b.borrow_mut(), rhs) {
             (Val::Long(a), Val::Long(x)) if !matches!(op, AssignOp::Div | AssignOp::Rem) => {
@@ -333,6 +335,12 @@ pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result
             _ => {}
         }
     }
+    assign_general(lhs, op, rhs, mem)
+}
+
+/// [`assign`] for everything but in-place numeric updates of boxes.
+#[inline(never)]
+fn assign_general(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result<(), SelError> {
     let cur = lhs.get();
     let new = match cur {
         Val::Long(a) => {

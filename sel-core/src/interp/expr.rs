@@ -304,17 +304,17 @@ impl<'a> Interp<'a> {
         self.held += 1;
         let r = self.leaf(rhs, 1);
         self.held -= 1;
-        let r = r?;
-        let v = match (&l, &r) {
-            (Val::Long(a), Val::Long(b)) => match long_leaf_op(op, *a, *b) {
+        // Taken apart by value so that two LONGs need no drop glue.
+        let v = match (l, r?) {
+            (Val::Long(a), Val::Long(b)) => match long_leaf_op(op, a, b) {
                 // What `ops::binary` computes for two LONGs, including its charge.
                 Some(v) => {
                     self.mem.charge_object()?;
                     v
                 }
-                None => ops::binary(Op::from(op), &l, &r, &mut self.mem)?,
+                None => ops::binary(Op::from(op), &Val::Long(a), &Val::Long(b), &mut self.mem)?,
             },
-            _ => ops::binary(Op::from(op), &l, &r, &mut self.mem)?,
+            (l, r) => ops::binary(Op::from(op), &l, &r, &mut self.mem)?,
         };
         self.reserve()?;
         Ok(v)
@@ -345,6 +345,17 @@ impl<'a> Interp<'a> {
             self.expr_node(id).kind,
             ExprKind::Name(_) | ExprKind::Literal(_)
         )
+    }
+
+    /// Whether evaluating `id` cannot change any object: a leaf, or an operator whose
+    /// operands are leaves.
+    fn is_pure(&self, id: ExprId) -> bool {
+        match &self.expr_node(id).kind {
+            ExprKind::Name(_) | ExprKind::Literal(_) => true,
+            ExprKind::Binary { lhs, rhs, .. } => self.is_leaf(*lhs) && self.is_leaf(*rhs),
+            ExprKind::Unary { operand, .. } => self.is_leaf(*operand),
+            _ => false,
+        }
     }
 
     /// The value of a leaf (see [`Interp::is_leaf`]) with exactly the visits, name
@@ -432,6 +443,13 @@ impl<'a> Interp<'a> {
         value: ExprId,
     ) -> Result<Entry, Fault> {
         let idx = match index {
+            // A leaf index may be read at once when the value cannot change it (the
+            // value is a leaf or an operator on leaves): `a[i] = i * i`.
+            Some(index) if self.is_leaf(index) && self.is_pure(value) => {
+                let i = self.leaf(index, 2)?;
+                self.held += 1;
+                Some(Entry::Tmp(i))
+            }
             Some(index) => Some(self.eval_held(index, self.wrap_expression(index))?),
             None => None,
         };

@@ -55,6 +55,13 @@ impl Interp<'_> {
     #[inline]
     pub fn value_of(&mut self, sym: Symbol) -> Result<Val, Fault> {
         match &self.slots[sym.0 as usize] {
+            // Scalars are copied without going through the general clone.
+            Slot::Bound(Ref::Box(b)) => Ok(match &*b.borrow() {
+                Val::Long(x) => Val::Long(*x),
+                Val::Double(x) => Val::Double(*x),
+                Val::Bool(x) => Val::Bool(*x),
+                other => other.clone(),
+            }),
             Slot::Bound(r) => Ok(r.get()),
             Slot::Absent => Ok(Val::Null),
             Slot::Unresolved => Ok(self.resolve(sym)?.map_or(Val::Null, |r| r.get())),

@@ -177,6 +177,7 @@ impl Ref {
     }
 
     /// The current payload.
+    #[inline]
     pub fn get(&self) -> Val {
         match self {
             Ref::Box(b) => b.borrow().clone(),
