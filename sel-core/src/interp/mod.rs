@@ -84,6 +84,7 @@ pub(crate) struct Interp<'a> {
     deadline: Option<Instant>,
     pub mem: Memory,
     pub rng: crate::builtins::math::Rng,
+    pub dates: crate::builtins::date::DateCtx,
 }
 
 /// Whether the reference wraps this expression in a `PrimaryExpression` node.
@@ -130,6 +131,7 @@ impl<'a> Interp<'a> {
             deadline: Instant::now().checked_add(limits.timeout),
             mem: Memory::new(limits.memory),
             rng: crate::builtins::math::Rng::seeded(),
+            dates: Default::default(),
         }
     }
 
