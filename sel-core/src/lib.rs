@@ -5,6 +5,7 @@
 //! runs on and the arguments it is given, and evaluators are `Send + Sync`.
 
 mod builtins;
+pub mod catalog;
 pub mod error;
 mod evaluator;
 mod host;
@@ -22,7 +23,7 @@ mod validate;
 mod value;
 
 pub use error::{ErrorKind, SelError};
-pub use evaluator::Evaluator;
+pub use evaluator::{Evaluator, Prepared};
 pub use host::{Clock, Extension, FixedClock, SystemClock, UtilFunction, Vars};
 pub use limits::Limits;
 pub use sanitize::sanitize;

@@ -21,6 +21,8 @@ impl Memory {
         Memory { used: 0, limit }
     }
 
+    #[cold]
+    #[inline(never)]
     fn over(&self) -> SelError {
         SelError::limit(
             crate::error::ErrorKind::IllegalStateException,

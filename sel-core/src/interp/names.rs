@@ -52,6 +52,17 @@ impl Interp<'_> {
         }
     }
 
+    /// The current value of the object bound to `sym` (NULL if none), without
+    /// handing out the box.
+    #[inline]
+    pub fn value_of(&mut self, sym: Symbol) -> Result<Val, Fault> {
+        match &self.slots[sym.0 as usize] {
+            Slot::Bound(r) => Ok(r.get()),
+            Slot::Absent => Ok(Val::Null),
+            Slot::Unresolved => Ok(self.resolve(sym)?.map_or(Val::Null, |r| r.get())),
+        }
+    }
+
     #[cold]
     fn resolve(&mut self, sym: Symbol) -> Result<Option<Ref>, Fault> {
         let name = self.prog.name(sym);

@@ -1,6 +1,6 @@
 //! Statement nodes and loops (§4.2–§4.5).
 
-use super::expr::{as_bool, resolve_type, GROW_EVERY, NEW_SEGMENT, RED_ZONE};
+use super::expr::{resolve_type, GROW_EVERY, NEW_SEGMENT, RED_ZONE};
 use super::{fault, Fault, Interp, Signal};
 use crate::error::{ErrorKind, SelError};
 use crate::ops;
@@ -29,7 +29,10 @@ impl<'a> Interp<'a> {
         self.nest += 1;
         let r = self.stmt_inner(id);
         self.nest -= 1;
-        r
+        match r {
+            Ok(sig) => Ok(sig),
+            Err(e) => Err(self.located(e, self.prog.stmts[id.0 as usize].span)),
+        }
     }
 
     fn stmt_inner(&mut self, id: StmtId) -> Result<Signal, Fault> {
@@ -62,8 +65,7 @@ impl<'a> Interp<'a> {
                 Ok(Signal::Data)
             }
             StmtKind::If { cond, then, els } => {
-                let c = self.eval(*cond, self.wrap_expression(*cond))?;
-                let sig = if as_bool(&c)? {
+                let sig = if self.eval_bool(*cond, self.wrap_expression(*cond))? {
                     self.stmt(*then)?
                 } else if let Some(els) = els {
                     self.stmt(*els)?
@@ -135,7 +137,7 @@ impl<'a> Interp<'a> {
     /// Evaluates a loop condition (the reference pushes it, then pops it at once).
     fn condition(&mut self, p: Part) -> Result<bool, Fault> {
         match p {
-            Part::Expr(e) => Ok(as_bool(&self.eval(e, self.wrap_expression(e))?)?),
+            Part::Expr(e) => self.eval_bool(e, self.wrap_expression(e)),
             Part::True => {
                 self.visit(1)?;
                 self.reserve()?;
