@@ -493,3 +493,10 @@ fn memory_limit_errors_are_not_wrapped() {
     assert_eq!(e.kind, crate::ErrorKind::IllegalStateException);
     assert!(e.cause.is_none());
 }
+
+/// Dates are stored inline (the property boxed), within the size the UUID payload
+/// already gives every value.
+#[test]
+fn date_payloads_do_not_widen_values() {
+    assert_eq!(std::mem::size_of::<crate::rt::Val>(), 48);
+}
