@@ -500,3 +500,53 @@ fn memory_limit_errors_are_not_wrapped() {
 fn date_payloads_do_not_widen_values() {
     assert_eq!(std::mem::size_of::<crate::rt::Val>(), 48);
 }
+
+/// Every date method the catalogue (what the language server offers) lists exists in
+/// the interpreter: called with arguments of the documented types, no call is rejected
+/// as unsupported.
+#[test]
+fn catalogue_methods_exist() {
+    let receivers = [
+        ("DATETIME", "new DateTime(0)", "DateTime"),
+        (
+            "DATETIME_PROPERTY",
+            "new DateTime(0).dayOfWeek()",
+            "Property",
+        ),
+        (
+            "DATETIME_FORMATTER",
+            "DateTimeFormat.forPattern('yyyy')",
+            "DateTimeFormat",
+        ),
+        ("DATETIME_ZONE", "DateTimeZone.UTC", "DateTimeZone"),
+        (
+            "DATETIME_DAYS",
+            "Days.daysBetween(new DateTime(0), new DateTime(0))",
+            "Days",
+        ),
+    ];
+    let arg = |ty: &str| match ty.split('|').next().unwrap_or("") {
+        "int" | "LONG" => "1",
+        "STRING" => "'2019'",
+        "DATETIME" => "new DateTime(0)",
+        "DATETIME_ZONE" => "DateTimeZone.UTC",
+        "DATETIME_FORMATTER" => "DateTimeFormat.forPattern('yyyy')",
+        _ => "null",
+    };
+    let mut checked = 0;
+    for (ty, value, static_name) in receivers {
+        for m in crate::catalog::methods_of(ty) {
+            let recv = if m.call == crate::catalog::Call::Static {
+                static_name
+            } else {
+                value
+            };
+            let args: Vec<&str> = m.params.iter().map(|p| arg(p.ty)).collect();
+            let src = format!("{recv}.{}({});", m.name, args.join(", "));
+            let out = run(&src);
+            assert!(!out.contains("DO NOT support"), "{src} => {out}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "only {checked} catalogue methods");
+}
