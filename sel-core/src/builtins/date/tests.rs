@@ -468,6 +468,11 @@ fn util_date_helpers() {
             "Util.timeoutForDateIntDeadline(20190601, '1 month');",
             "java.lang.UnsupportedOperationException: Cannot convert to Duration as this period contains months and months vary in length",
         ),
+        // Ten millennia of days do not fit the default memory budget.
+        (
+            "Util.dateIntsBetween('00010101', 99991231, 1);",
+            "java.lang.IllegalStateException: SEL evaluation aborted as it takes too much memory (in byte) over the limit 100000000",
+        ),
         ("Util.toJson(DateTime);", "STRING: null"),
         (
             "Util.toJson(DateTimeZone.UTC);",

@@ -103,8 +103,22 @@ fn date_ints_between(
     // The step is re-parsed from its display text as a 32-bit int (Q17).
     let inc = parse_int(&display_lossy(step))?;
     let (from, to) = (date_text(it, from)?, date_text(it, to)?);
+    // Charge the result's size before building it, so a range of millennia fails on
+    // the memory limit at once; bad steps and dates are left to the call to report.
+    if inc != 0 {
+        if let (Ok(a), Ok(b)) = (joda::date_int_to_ts(&from), joda::date_int_to_ts(&to)) {
+            // Both are UTC midnights: the span is an exact number of days.
+            let span = (if inc > 0 { b - a } else { a - b }) / 86_400_000;
+            let step = inc.unsigned_abs() as i64;
+            let count = if span > 0 {
+                (span + step - 1) / step
+            } else {
+                0
+            };
+            it.mem.charge_objects(count as usize)?;
+        }
+    }
     let days = joda::date_ints_between(&from, &to, inc)?;
-    it.mem.charge_objects(days.len())?;
     it.mem.charge_object()?;
     Ok(Entry::Tmp(Val::new_array(ArrayData::Long(days))))
 }
