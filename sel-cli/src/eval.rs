@@ -138,14 +138,11 @@ pub fn check_before_evaluation(
     let err = ev.validate(text).err()?;
     let parse = sel_grammar::parse(text);
     if parse.errors.is_empty() {
-        let exit = if err.is_limit() {
-            Exit::Limit
-        } else {
-            Exit::Validation
-        };
+        // Rejected before evaluation (the length limit is checked here, as Maestro's
+        // validate does): a validation error, not a run-time limit.
         return Some(Output::fail(
             diagnostic::sel_error(&err, name, text, color),
-            exit,
+            Exit::Validation,
         ));
     }
     let rendered = parse

@@ -108,7 +108,7 @@ pub fn interactive(session: &mut Session, color: Color) -> Exit {
     );
     let mut history_warned = false;
     loop {
-        let text = match editor.readline("sel> ") {
+        let mut text = match editor.readline("sel> ") {
             Ok(t) => t,
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => return Exit::Ok,
@@ -117,6 +117,21 @@ pub fn interactive(session: &mut Session, color: Color) -> Exit {
                 return Exit::Usage;
             }
         };
+        // The validator keeps multi-line entries in one buffer; on a terminal rustyline
+        // cannot drive (TERM=dumb) it is not consulted, so continue entries here.
+        while !super::entry::is_complete(&text) {
+            match editor.readline("...> ") {
+                Ok(more) => {
+                    text.push('\n');
+                    text.push_str(&more);
+                }
+                Err(ReadlineError::Interrupted) => {
+                    text.clear();
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
         if !text.trim().is_empty() {
             let _ = editor.history_mut().add(&text);
             if let Some(path) = &history {

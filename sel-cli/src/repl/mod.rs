@@ -19,6 +19,7 @@ use crate::eval::{EvalOptions, Output};
 use crate::exit::Exit;
 use commands::Flow;
 use session::{Session, ENTRY_NAME};
+use std::ffi::OsString;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -103,7 +104,12 @@ pub fn piped(
 /// Where history is kept: `$SEL_HISTORY`, else `$XDG_DATA_HOME/sel/history`, else
 /// `~/.local/share/sel/history` (empty variables count as unset).
 pub fn history_path() -> Option<PathBuf> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    history_path_from(|name| std::env::var_os(name))
+}
+
+/// [`history_path`] with the environment given as a lookup function.
+pub fn history_path_from(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let var = |name: &str| env(name).filter(|v| !v.is_empty());
     if let Some(p) = var("SEL_HISTORY") {
         return Some(PathBuf::from(p));
     }
@@ -112,4 +118,32 @@ pub fn history_path() -> Option<PathBuf> {
         None => PathBuf::from(var("HOME")?).join(".local/share"),
     };
     Some(data.join("sel/history"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::history_path_from;
+    use std::path::PathBuf;
+
+    fn path(vars: &[(&str, &str)]) -> Option<PathBuf> {
+        history_path_from(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.into()))
+    }
+
+    #[test]
+    fn history_location() {
+        let home = ("HOME", "/home/ada");
+        assert_eq!(
+            path(&[home]),
+            Some(PathBuf::from("/home/ada/.local/share/sel/history"))
+        );
+        assert_eq!(
+            path(&[home, ("XDG_DATA_HOME", "/data")]),
+            Some(PathBuf::from("/data/sel/history"))
+        );
+        assert_eq!(
+            path(&[home, ("XDG_DATA_HOME", ""), ("SEL_HISTORY", "/tmp/h")]),
+            Some(PathBuf::from("/tmp/h"))
+        );
+        assert_eq!(path(&[("XDG_DATA_HOME", "")]), None);
+    }
 }
