@@ -5,6 +5,7 @@
 //! runs on and the arguments it is given, and evaluators are `Send + Sync`.
 
 mod builtins;
+pub mod catalog;
 pub mod error;
 mod evaluator;
 mod host;
