@@ -226,10 +226,19 @@ fn interactive_session_through_a_pty() {
     p.exp_string("continue").unwrap();
     p.exp_string("counter").unwrap();
     p.send_control('u').unwrap();
+    // A single candidate is inserted: a method of the variable's type, from the catalogue.
+    p.send_line("s = 'abc';").unwrap();
+    p.exp_string("STRING: abc").unwrap();
+    p.exp_string("sel> ").unwrap();
+    p.send("s.toU\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("toUpperCase").unwrap();
+    p.send_line("();").unwrap();
+    p.exp_string("STRING: ABC").unwrap();
     p.send_line(":quit").unwrap();
     p.exp_eof().unwrap();
     assert_eq!(
         std::fs::read_to_string(&history).unwrap(),
-        "#V2\ncounter = 41;\nif (counter > 0) {\\ncounter += 1;\\n}\ncounter;\n:quit\n"
+        "#V2\ncounter = 41;\nif (counter > 0) {\\ncounter += 1;\\n}\ncounter;\ns = 'abc';\ns.toUpperCase();\n:quit\n"
     );
 }

@@ -2,36 +2,54 @@
 //! `receiver.` the methods and fields of the receiver's type when it is known (a
 //! variable's current type, a static class, a string literal).
 //!
-//! What each type has comes from a [`Members`] source. The built-in catalogue of SEL
-//! methods lives in `sel_core::catalog`; until it is available the REPL uses
-//! [`NoMembers`], and plugging the catalogue in is one `impl Members`.
+//! Keywords, static names and what each type has come from `sel_core::catalog` (the
+//! table the language server uses too) through the [`Members`] trait, so the unit tests
+//! can use a small stand-in.
 
 use super::commands::COMMANDS;
-
-/// Words with a meaning in SEL that are not static names (`int`, `String`... are).
-pub const KEYWORDS: &[&str] = &[
-    "break", "continue", "else", "false", "for", "if", "import", "new", "null", "return", "static",
-    "throw", "true", "while",
-];
+use sel_core::catalog::{self, Call};
 
 /// What values of each type have, for completion after a `.`.
 pub trait Members {
-    /// Method and field names of values of type `type_name` (a `SelTypes` name).
-    fn members(&self, type_name: &str) -> Vec<String>;
+    /// Method and field names usable on a value of type `type_name` (a `SelTypes`
+    /// name), or with `on_static` on the static name of that type (`Math.`, `String.`).
+    fn members(&self, type_name: &str, on_static: bool) -> Vec<String>;
     /// The type (`SelTypes` name) of the value bound to a static name, e.g. `Math`.
     fn static_type(&self, name: &str) -> Option<String>;
 }
 
-/// No method knowledge: completion after `.` offers nothing.
-pub struct NoMembers;
+/// The built-in catalogue.
+pub struct Catalog;
 
-impl Members for NoMembers {
-    fn members(&self, _: &str) -> Vec<String> {
-        Vec::new()
+impl Members for Catalog {
+    fn members(&self, type_name: &str, on_static: bool) -> Vec<String> {
+        let methods = catalog::methods_of(type_name)
+            .filter(|m| match m.call {
+                Call::Any => true,
+                Call::Static => on_static,
+                Call::Instance => !on_static,
+            })
+            .map(|m| m.name.to_string());
+        let fields = catalog::fields_of(type_name).map(|f| f.name.to_string());
+        methods.chain(fields).collect()
     }
-    fn static_type(&self, _: &str) -> Option<String> {
-        None
+
+    fn static_type(&self, name: &str) -> Option<String> {
+        catalog::static_name(name)
+            .filter(|s| s.value)
+            .map(|s| s.ty.to_string())
     }
+}
+
+/// Words that start an entry or an expression: the keywords SEL gives a meaning, the
+/// static names and `params`.
+fn words() -> impl Iterator<Item = &'static str> {
+    let keywords = catalog::keywords()
+        .iter()
+        .filter(|k| k.meaningful)
+        .map(|k| k.word);
+    let statics = catalog::static_names().iter().map(|s| s.name);
+    keywords.chain(statics).chain(std::iter::once("params"))
 }
 
 /// What completion knows about the session: variable names with their types.
@@ -73,13 +91,11 @@ pub fn complete(line: &str, pos: usize, scope: &Scope<'_>) -> (usize, Vec<String
     let prefix = &before[start..];
     let mut cands: Vec<String> = if before[..start].ends_with('.') {
         match receiver_type(&before[..start - 1], scope) {
-            Some(ty) => scope.members.members(&ty),
+            Some((ty, on_static)) => scope.members.members(&ty, on_static),
             None => Vec::new(),
         }
     } else {
-        let mut all: Vec<String> = KEYWORDS.iter().map(|s| s.to_string()).collect();
-        all.extend(sel_core::STATIC_NAMES.iter().map(|s| s.to_string()));
-        all.push("params".to_string());
+        let mut all: Vec<String> = words().map(str::to_string).collect();
         all.extend(scope.vars.iter().map(|(n, _)| n.clone()));
         all.extend(names_in(&line[..start]));
         all
@@ -90,19 +106,20 @@ pub fn complete(line: &str, pos: usize, scope: &Scope<'_>) -> (usize, Vec<String
     (start, cands)
 }
 
-/// The type of the receiver that ends `text` (the text before a `.`), if known.
-fn receiver_type(text: &str, scope: &Scope<'_>) -> Option<String> {
+/// The type of the receiver that ends `text` (the text before a `.`), if known, and
+/// whether the receiver is a static name rather than a value.
+fn receiver_type(text: &str, scope: &Scope<'_>) -> Option<(String, bool)> {
     if text.ends_with('\'') || text.ends_with('"') {
-        return Some("STRING".to_string());
+        return Some(("STRING".to_string(), false));
     }
     let name = &text[word_start(text, text.len())..];
     if name.is_empty() || text[..text.len() - name.len()].ends_with('.') {
         return None;
     }
     if let Some((_, ty)) = scope.vars.iter().find(|(n, _)| n == name) {
-        return Some(ty.to_string());
+        return Some((ty.to_string(), false));
     }
-    scope.members.static_type(name)
+    scope.members.static_type(name).map(|ty| (ty, true))
 }
 
 /// Identifiers used as names (not after a `.`) earlier in the entry being typed, so a
@@ -121,20 +138,35 @@ fn names_in(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// A stand-in for the catalogue: strings have `length` and `lastIndexOf`, `Math`
-    /// is of type MATH.
+    /// A stand-in for a catalogue: strings have `length` and `lastIndexOf` (and the
+    /// static `valueOf`), `Math` is of type MATH.
     struct Fake;
     impl Members for Fake {
-        fn members(&self, ty: &str) -> Vec<String> {
-            match ty {
-                "STRING" => vec!["length".into(), "lastIndexOf".into()],
-                "LONG_ARRAY" => vec!["length".into()],
-                "MATH" => vec!["abs".into(), "max".into()],
+        fn members(&self, ty: &str, on_static: bool) -> Vec<String> {
+            match (ty, on_static) {
+                ("STRING", false) => vec!["length".into(), "lastIndexOf".into()],
+                ("STRING", true) => vec!["valueOf".into()],
+                ("LONG_ARRAY", false) => vec!["length".into()],
+                ("MATH", true) => vec!["abs".into(), "max".into()],
                 _ => vec![],
             }
         }
         fn static_type(&self, name: &str) -> Option<String> {
-            (name == "Math").then(|| "MATH".to_string())
+            match name {
+                "Math" => Some("MATH".to_string()),
+                "String" => Some("STRING".to_string()),
+                _ => None,
+            }
+        }
+    }
+
+    struct Nothing;
+    impl Members for Nothing {
+        fn members(&self, _: &str, _: bool) -> Vec<String> {
+            vec![]
+        }
+        fn static_type(&self, _: &str) -> Option<String> {
+            None
         }
     }
 
@@ -155,10 +187,10 @@ mod tests {
 
     #[test]
     fn keywords_statics_and_variables() {
-        assert_eq!(cands("x = su", &NoMembers), (4, vec!["sum".to_string()]));
-        assert_eq!(cands("wh", &NoMembers), (0, vec!["while".to_string()]));
+        assert_eq!(cands("x = su", &Nothing), (4, vec!["sum".to_string()]));
+        assert_eq!(cands("wh", &Nothing), (0, vec!["while".to_string()]));
         assert_eq!(
-            cands("D", &NoMembers).1,
+            cands("D", &Nothing).1,
             [
                 "DateTime",
                 "DateTimeConstants",
@@ -169,8 +201,8 @@ mod tests {
                 "Double"
             ]
         );
-        assert_eq!(cands("p", &NoMembers).1, ["params"]);
-        assert_eq!(cands("n", &NoMembers).1, ["name", "new", "null"]);
+        assert_eq!(cands("p", &Nothing).1, ["params"]);
+        assert_eq!(cands("n", &Nothing).1, ["name", "new", "null"]);
     }
 
     #[test]
@@ -178,7 +210,7 @@ mod tests {
         assert_eq!(
             cands(
                 "long total = 0;\nfor (int i = 0; i < 3; i += 1) { tot",
-                &NoMembers
+                &Nothing
             )
             .1,
             ["total"]
@@ -193,19 +225,31 @@ mod tests {
         );
         assert_eq!(cands("days.", &Fake).1, ["length"]);
         assert_eq!(cands("Math.m", &Fake).1, ["max"]);
+        assert_eq!(cands("String.", &Fake).1, ["valueOf"]);
         assert_eq!(cands("'abc'.le", &Fake).1, ["length"]);
         // Unknown receivers offer nothing rather than guessing.
         assert_eq!(cands("nope.l", &Fake).1, Vec::<String>::new());
         assert_eq!(cands("a.b.l", &Fake).1, Vec::<String>::new());
-        assert_eq!(cands("sum.", &NoMembers).1, Vec::<String>::new());
+        assert_eq!(cands("sum.", &Nothing).1, Vec::<String>::new());
+    }
+
+    #[test]
+    fn from_the_catalogue() {
+        assert_eq!(cands("name.toU", &Catalog).1, ["toUpperCase"]);
+        assert_eq!(cands("days.le", &Catalog).1, ["length"]);
+        assert_eq!(cands("Math.m", &Catalog).1, ["max", "min"]);
+        assert_eq!(cands("Util.dateIntsB", &Catalog).1, ["dateIntsBetween"]);
+        // Reserved words without a meaning in SEL are not offered.
+        assert_eq!(cands("swi", &Catalog).1, Vec::<String>::new());
+        assert_eq!(cands("whi", &Catalog).1, ["while"]);
     }
 
     #[test]
     fn commands() {
         assert_eq!(
-            cands(":l", &NoMembers),
+            cands(":l", &Nothing),
             (0, vec![":limits".to_string(), ":load".to_string()])
         );
-        assert_eq!(cands(":", &NoMembers).1.len(), COMMANDS.len());
+        assert_eq!(cands(":", &Nothing).1.len(), COMMANDS.len());
     }
 }

@@ -2,7 +2,7 @@
 //! multi-line validator, and history kept in [`history_path`](super::history_path).
 
 use super::commands::Flow;
-use super::complete::{self, NoMembers, Scope};
+use super::complete::{self, Catalog, Scope};
 use super::session::Session;
 use crate::diagnostic::Color;
 use crate::exit::Exit;
@@ -34,7 +34,7 @@ impl Completer for SelHelper {
     ) -> rustyline::Result<(usize, Vec<String>)> {
         let scope = Scope {
             vars: self.vars.clone(),
-            members: &NoMembers,
+            members: &Catalog,
         };
         Ok(complete::complete(line, pos, &scope))
     }
