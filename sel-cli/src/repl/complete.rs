@@ -76,6 +76,9 @@ fn word_start(text: &str, end: usize) -> usize {
 /// the replaced word starts and the candidates, sorted and without duplicates.
 pub fn complete(line: &str, pos: usize, scope: &Scope<'_>) -> (usize, Vec<String>) {
     let pos = pos.min(line.len());
+    if !line.is_char_boundary(pos) {
+        return (pos, Vec::new());
+    }
     let before = &line[..pos];
     if before.trim_start().starts_with(':') && !before.trim_start().contains(' ') {
         let start = before.len() - before.trim_start().len();

@@ -15,7 +15,7 @@ pub fn is_complete(text: &str) -> bool {
         .collect();
     let mut depth = 0i64;
     for t in &tokens {
-        match &text[t.span.range()] {
+        match text.get(t.span.range()).unwrap_or("") {
             "(" | "[" | "{" => depth += 1,
             ")" | "]" | "}" => depth -= 1,
             _ => {}
@@ -29,7 +29,7 @@ pub fn is_complete(text: &str) -> bool {
     if last.kind == TokenKind::Error {
         return true;
     }
-    let ends = &text[last.span.range()];
+    let ends = text.get(last.span.range()).unwrap_or("");
     if depth > 0 || !(ends == ";" || ends == "}") {
         return false;
     }
