@@ -54,7 +54,8 @@ impl Evaluator {
         self
     }
 
-    /// The zone of `new DateTime()` and zone-less formatters (used once dates land).
+    /// The zone of `new DateTime()` and zone-less formatters (a tz id; an id the
+    /// joda module does not know means UTC).
     pub fn with_default_zone(mut self, zone_id: &str) -> Evaluator {
         self.zone = zone_id.to_string();
         self
@@ -74,7 +75,6 @@ impl Evaluator {
         &*self.clock
     }
 
-    #[allow(dead_code)] // read by the date built-ins once they land
     pub(crate) fn default_zone(&self) -> &str {
         &self.zone
     }

@@ -113,6 +113,11 @@ fn internal_is_null(v: &Val) -> Result<bool, SelError> {
         | Val::Array(_)
         | Val::Map(Some(_))
         | Val::Error(Some(_)) => false,
+        Val::DateTime(d) => d.is_none(),
+        Val::Zone(z) => z.is_none(),
+        Val::Formatter(f) => f.is_none(),
+        Val::Property(p) => p.is_none(),
+        Val::Days(d) => d.is_none(),
         Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
         }
@@ -208,11 +213,12 @@ pub(crate) fn number_cast_error(rhs: &Val) -> SelError {
         Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return no_internal_val(rhs.ty())
         }
-        _ => {
-            return SelError::npe(
+        other => match crate::rt::convert::joda_class(other) {
+            Some(class) => class.to_string(),
+            None => return SelError::npe(
                 "Cannot invoke \"java.lang.Number.doubleValue()\" because the return value of \"com.netflix.sel.type.SelType.getInternalVal()\" is null",
-            )
-        }
+            ),
+        },
     };
     SelError::class_cast(&class, "java.lang.Number")
 }
@@ -395,7 +401,13 @@ fn assign_general(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result<()
             }
             _ => return Err(unsupported_assign("boolean/Boolean", op)),
         },
-        Val::Array(_) | Val::Map(_) => {
+        Val::Array(_)
+        | Val::Map(_)
+        | Val::DateTime(_)
+        | Val::Zone(_)
+        | Val::Formatter(_)
+        | Val::Property(_)
+        | Val::Days(_) => {
             let ty = cur.ty();
             if op != AssignOp::Assign {
                 return Err(unsupported_assign(ty.name(), op));

@@ -85,6 +85,7 @@ pub(crate) struct Interp<'a> {
     started: Instant,
     pub mem: Memory,
     pub rng: crate::builtins::math::Rng,
+    pub dates: crate::builtins::date::DateCtx,
 }
 
 /// Whether the reference wraps this expression in a `PrimaryExpression` node.
@@ -133,6 +134,7 @@ impl<'a> Interp<'a> {
             started: Instant::now(),
             mem: Memory::new(limits.memory),
             rng: crate::builtins::math::Rng::default(),
+            dates: Default::default(),
         }
     }
 

@@ -32,9 +32,11 @@ fn static_value(name: &str) -> Option<Val> {
         "Math" => Val::Math,
         "Util" => Val::Util,
         "params" => Val::Params,
-        // The date statics (`DateTime`, `DateTimeZone`, `DateTimeFormatter`,
-        // `DateTimeFormat`, `Property`, `Days`) hold null date payloads once the date
-        // types land; until then they resolve like unknown names.
+        "DateTime" => Val::DateTime(None),
+        "DateTimeZone" => Val::Zone(None),
+        "DateTimeFormatter" | "DateTimeFormat" => Val::Formatter(None),
+        "Property" => Val::Property(None),
+        "Days" => Val::Days(None),
         _ => return None,
     })
 }
