@@ -35,18 +35,20 @@ impl<'a> Interp<'a> {
         }
     }
 
+    /// The statements a loop body runs over and over; the others (declarations, loops,
+    /// `throw`) are in [`Interp::stmt_cold`] so that this frame stays small.
     fn stmt_inner(&mut self, id: StmtId) -> Result<Signal, Fault> {
         let node = &self.prog.stmts[id.0 as usize];
-        if let StmtKind::Decl(d) = &node.kind {
-            self.decl(d)?;
-            return Ok(Signal::None);
+        match &node.kind {
+            StmtKind::Block(_)
+            | StmtKind::Expr(_)
+            | StmtKind::If { .. }
+            | StmtKind::Break
+            | StmtKind::Continue
+            | StmtKind::Return(_) => {}
+            _ => return self.stmt_cold(id),
         }
-        // `Statement` wrapper + the statement node itself; a statement first discards
-        // one leftover value (§4.2).
-        self.visit(2)?;
-        if !self.stack.is_empty() {
-            self.stack.pop();
-        }
+        self.enter_statement()?;
         match &node.kind {
             StmtKind::Block(items) => {
                 let mut sig = Signal::None;
@@ -80,6 +82,38 @@ impl<'a> Interp<'a> {
                     other => Ok(other),
                 }
             }
+            StmtKind::Break => Ok(Signal::Break),
+            StmtKind::Continue => Ok(Signal::Continue),
+            StmtKind::Return(e) => {
+                let v = self.eval(*e, self.wrap_expression(*e))?;
+                self.push_checked(v);
+                Ok(Signal::Return)
+            }
+            _ => self.stmt_cold(id),
+        }
+    }
+
+    /// `Statement` wrapper + the statement node itself; a statement first discards one
+    /// leftover value (§4.2).
+    #[inline(always)]
+    fn enter_statement(&mut self) -> Result<(), Fault> {
+        self.visit(2)?;
+        if !self.stack.is_empty() {
+            self.stack.pop();
+        }
+        Ok(())
+    }
+
+    /// Declarations, loops, `throw` (see [`Interp::stmt_inner`]).
+    #[inline(never)]
+    fn stmt_cold(&mut self, id: StmtId) -> Result<Signal, Fault> {
+        let node = &self.prog.stmts[id.0 as usize];
+        if let StmtKind::Decl(d) = &node.kind {
+            self.decl(d)?;
+            return Ok(Signal::None);
+        }
+        self.enter_statement()?;
+        match &node.kind {
             StmtKind::While { cond, body } => self.run_loop(Part::Expr(*cond), *body, None),
             StmtKind::For {
                 init,
@@ -105,13 +139,6 @@ impl<'a> Interp<'a> {
                 let update = Some(update.map_or(Part::True, Part::Expr));
                 self.run_loop(cond, *body, update)
             }
-            StmtKind::Break => Ok(Signal::Break),
-            StmtKind::Continue => Ok(Signal::Continue),
-            StmtKind::Return(e) => {
-                let v = self.eval(*e, self.wrap_expression(*e))?;
-                self.push_checked(v);
-                Ok(Signal::Return)
-            }
             StmtKind::Throw(e) => match self.eval(*e, self.wrap_expression(*e))?.into_val() {
                 Val::Str(s) => {
                     match &s {
@@ -126,10 +153,14 @@ impl<'a> Interp<'a> {
                     display_lossy(&other)
                 ))),
             },
-            StmtKind::Decl(_) => Ok(Signal::None),
             StmtKind::Error => fault(SelError::new(
                 ErrorKind::RuntimeException,
                 "cannot evaluate a program with syntax errors",
+            )),
+            // Decl returned above; the rest are handled by `stmt_inner`.
+            _ => fault(SelError::new(
+                ErrorKind::RuntimeException,
+                "internal error: unexpected statement kind",
             )),
         }
     }
