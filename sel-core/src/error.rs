@@ -21,6 +21,7 @@ pub enum ErrorKind {
     ArrayIndexOutOfBoundsException,
     ClassCastException,
     IllegalArgumentException,
+    IndexOutOfBoundsException,
     IllegalStateException,
     NegativeArraySizeException,
     NullPointerException,
@@ -34,6 +35,8 @@ pub enum ErrorKind {
     // java.util
     DuplicateFormatFlagsException,
     FormatFlagsConversionMismatchException,
+    IllegalFormatArgumentIndexException,
+    IllegalFormatCodePointException,
     IllegalFormatConversionException,
     IllegalFormatFlagsException,
     IllegalFormatPrecisionException,
@@ -65,6 +68,7 @@ impl ErrorKind {
             ArrayIndexOutOfBoundsException => "java.lang.ArrayIndexOutOfBoundsException",
             ClassCastException => "java.lang.ClassCastException",
             IllegalArgumentException => "java.lang.IllegalArgumentException",
+            IndexOutOfBoundsException => "java.lang.IndexOutOfBoundsException",
             IllegalStateException => "java.lang.IllegalStateException",
             NegativeArraySizeException => "java.lang.NegativeArraySizeException",
             NullPointerException => "java.lang.NullPointerException",
@@ -78,6 +82,8 @@ impl ErrorKind {
             FormatFlagsConversionMismatchException => {
                 "java.util.FormatFlagsConversionMismatchException"
             }
+            IllegalFormatArgumentIndexException => "java.util.IllegalFormatArgumentIndexException",
+            IllegalFormatCodePointException => "java.util.IllegalFormatCodePointException",
             IllegalFormatConversionException => "java.util.IllegalFormatConversionException",
             IllegalFormatFlagsException => "java.util.IllegalFormatFlagsException",
             IllegalFormatPrecisionException => "java.util.IllegalFormatPrecisionException",

@@ -8,8 +8,7 @@
 //! Deviations, all for values Java can produce but a Rust `String` cannot hold or SEL
 //! cannot describe: a lone surrogate (`%c` of 0xD800, a precision cutting a surrogate
 //! pair) becomes U+FFFD; `%h` of an [`FormatArg::Other`] hashes its `toString` text
-//! (its Java `hashCode` is unknown here); `IllegalFormatCodePointException` and
-//! `IllegalFormatArgumentIndexException` are reported as `IllegalArgumentException`
+//! (its Java `hashCode` is unknown here).
 //! (their superclass) with Java's message.
 
 mod datetime;
@@ -233,7 +232,7 @@ fn render(spec: &Spec, arg: &FormatArg, max_len: usize) -> Result<String, SelErr
             FormatArg::Int(cp) => {
                 if !(0..=0x10FFFF).contains(cp) {
                     return Err(SelError::new(
-                        ErrorKind::IllegalArgumentException,
+                        ErrorKind::IllegalFormatCodePointException,
                         format!("Code point = 0x{:x}", *cp),
                     ));
                 }

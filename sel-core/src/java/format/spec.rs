@@ -245,14 +245,14 @@ fn build(
         match parse_int_field(t) {
             Some(0) => {
                 return Err(err(
-                    ErrorKind::IllegalArgumentException,
+                    ErrorKind::IllegalFormatArgumentIndexException,
                     "Illegal format argument index = 0",
                 ))
             }
             Some(v) => index = Index::Explicit(v),
             None => {
                 return Err(err(
-                    ErrorKind::IllegalArgumentException,
+                    ErrorKind::IllegalFormatArgumentIndexException,
                     "Format argument index: (not representable as int)",
                 ))
             }

@@ -271,19 +271,19 @@ fn errors() {
         (
             "%c",
             vec![Int(0x110000)],
-            IllegalArgumentException,
+            IllegalFormatCodePointException,
             "Code point = 0x110000",
         ),
         (
             "%c",
             vec![Int(-1)],
-            IllegalArgumentException,
+            IllegalFormatCodePointException,
             "Code point = 0xffffffff",
         ),
         (
             "%0$s",
             vec![s("a")],
-            IllegalArgumentException,
+            IllegalFormatArgumentIndexException,
             "Illegal format argument index = 0",
         ),
         ("%-s", vec![], MissingFormatWidthException, "%-s"),

@@ -15,8 +15,6 @@
 //! obvious maximum length (Java rejects e.g. `(?<=a*)`, we accept it); case-insensitive
 //! backreferences compare exactly; `java…` properties use the nearest Unicode property;
 //! empty matches never split a surrogate pair (Java can produce lone surrogates there).
-//! Java's `IndexOutOfBoundsException: No group 2` (a replacement naming a missing group)
-//! is reported with kind `IllegalArgumentException` for lack of a closer `ErrorKind`.
 
 mod props;
 mod translate;
@@ -219,7 +217,10 @@ fn parse_replacement(
                         i += 1;
                     }
                     if g > group_count {
-                        return Err(iae(format!("No group {g}")));
+                        return Err(SelError::new(
+                            ErrorKind::IndexOutOfBoundsException,
+                            format!("No group {g}"),
+                        ));
                     }
                     g
                 };

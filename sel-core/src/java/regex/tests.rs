@@ -77,17 +77,18 @@ fn replacements() {
 #[test]
 fn replacement_errors() {
     let iae = ErrorKind::IllegalArgumentException;
-    for (rep, msg) in [
-        ("$", "Illegal group reference: group index is missing"),
-        ("$x", "Illegal group reference"),
-        ("$2", "No group 2"),
-        ("${}", "named capturing group has 0 length name"),
-        ("${b}", "No group with name {b}"),
-        ("\\", "character to be escaped is missing"),
+    let ioobe = ErrorKind::IndexOutOfBoundsException;
+    for (rep, kind, msg) in [
+        ("$", iae, "Illegal group reference: group index is missing"),
+        ("$x", iae, "Illegal group reference"),
+        ("$2", ioobe, "No group 2"),
+        ("${}", iae, "named capturing group has 0 length name"),
+        ("${b}", iae, "No group with name {b}"),
+        ("\\", iae, "character to be escaped is missing"),
     ] {
         assert_eq!(
             err(replace_all("abc", "(a)", rep)),
-            (iae, msg.to_string()),
+            (kind, msg.to_string()),
             "{rep}"
         );
     }

@@ -1,0 +1,475 @@
+//! Time zones: Joda's `DateTimeZone.forID` rules over the tz database 2022a id set,
+//! offsets from chrono-tz, and Joda's local-to-UTC resolution rules for DST gaps and
+//! overlaps.
+
+use super::calendar::{
+    civil_from_days, day_of_week, days_from_civil, is_leap, split_millis, MS_PER_DAY, MS_PER_HOUR,
+};
+use super::links::ZONE_IDS;
+use super::offset::{offset_id, parse_offset};
+use super::overrides::{Override, OVERRIDES};
+use super::text::invalid_format;
+use crate::error::{ErrorKind, SelError};
+use chrono::{LocalResult, Offset, TimeZone};
+use chrono_tz::{OffsetComponents, Tz};
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+/// A Joda `DateTimeZone`. Cheap to copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zone(Repr);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Repr {
+    /// `DateTimeZone.UTC` (id `UTC`).
+    Utc,
+    /// A fixed offset from `forID("+05:30")`; its id is the normalised offset.
+    Fixed(i32),
+    /// A tz zone Joda compiles to a fixed offset (`EST`, `MST`, `HST`): newer tz
+    /// releases made these links to zones with a different history.
+    NamedFixed(&'static str, i32),
+    /// A tz region zone; `id` is the id Joda displays (links resolved as in 2022a);
+    /// zones whose rules changed after 2022a carry the 2022a offsets to use instead.
+    Region(Tz, &'static str, Option<OverrideRef>),
+}
+
+/// An override, compared by identity (each zone has at most one).
+#[derive(Clone, Copy, Debug)]
+struct OverrideRef(&'static Override);
+
+impl PartialEq for OverrideRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for OverrideRef {}
+
+/// How a local (wall-clock) time maps to instants in a zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocalKind {
+    /// Exactly one instant, with this offset.
+    Unique(i32),
+    /// Two instants (DST overlap): offsets of the earlier and of the later one.
+    Overlap(i32, i32),
+    /// No instant (DST gap): offsets before and after the transition.
+    Gap(i32, i32),
+}
+
+/// chrono's supported range, in seconds; offsets beyond it are those at its ends.
+const MAX_SECS: i64 = 8_000_000_000_000;
+
+fn naive(ms: i64) -> chrono::NaiveDateTime {
+    let secs = ms.div_euclid(1000).clamp(-MAX_SECS, MAX_SECS);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .unwrap_or_default()
+        .naive_utc()
+}
+
+fn not_recognised(id: &str) -> SelError {
+    SelError::new(
+        ErrorKind::IllegalArgumentException,
+        format!("The datetime zone id '{id}' is not recognised"),
+    )
+}
+
+impl Zone {
+    pub const UTC: Zone = Zone(Repr::Utc);
+
+    /// Joda `DateTimeZone.forID` with the tz database 2022a id set (what the reference
+    /// runs): ids added later (`Europe/Kyiv`, `America/Ciudad_Juarez`) are rejected,
+    /// exactly like the reference.
+    pub fn for_id(id: &str) -> Result<Zone, SelError> {
+        if id == "UTC" {
+            return Ok(Zone::UTC);
+        }
+        if let Ok(i) = ZONE_IDS.binary_search_by(|(k, _, _)| k.cmp(&id)) {
+            let (_, display, tz) = ZONE_IDS[i];
+            return Ok(match display {
+                "EST" => Zone(Repr::NamedFixed("EST", -5 * MS_PER_HOUR as i32)),
+                "MST" => Zone(Repr::NamedFixed("MST", -7 * MS_PER_HOUR as i32)),
+                "HST" => Zone(Repr::NamedFixed("HST", -10 * MS_PER_HOUR as i32)),
+                _ => {
+                    let ov = OVERRIDES
+                        .binary_search_by(|(k, _)| k.cmp(&display))
+                        .ok()
+                        .map(|i| OverrideRef(&OVERRIDES[i].1));
+                    Zone(Repr::Region(tz, display, ov))
+                }
+            });
+        }
+        if id.starts_with('+') || id.starts_with('-') {
+            return match parse_offset(id, 0, None) {
+                Ok((offset, end)) if end == id.len() => Ok(Zone::fixed(offset)),
+                Ok((_, end)) => Err(invalid_format(id, end)),
+                Err(at) => Err(invalid_format(id, at)),
+            };
+        }
+        Err(not_recognised(id))
+    }
+
+    /// Like [`Zone::for_id`], but also accepts region ids the bundled chrono-tz
+    /// database knows and tz 2022a did not (a deliberate divergence a host may opt into).
+    pub fn for_id_accepting_newer(id: &str) -> Result<Zone, SelError> {
+        match Zone::for_id(id) {
+            Err(e) if e.message.ends_with("is not recognised") => match Tz::from_str(id) {
+                Ok(tz) => Ok(Zone(Repr::Region(tz, tz.name(), None))),
+                Err(_) => Err(e),
+            },
+            r => r,
+        }
+    }
+
+    /// A fixed-offset zone (`UTC` for a zero offset), like `forID("+05:30")`.
+    pub fn fixed(offset_ms: i32) -> Zone {
+        if offset_ms == 0 {
+            Zone::UTC
+        } else {
+            Zone(Repr::Fixed(offset_ms))
+        }
+    }
+
+    /// The id Joda displays (`America/Los_Angeles` for `US/Pacific`, `+05:30`).
+    pub fn id(&self) -> Cow<'static, str> {
+        match self.0 {
+            Repr::Utc => Cow::Borrowed("UTC"),
+            Repr::Fixed(o) => Cow::Owned(offset_id(o)),
+            Repr::NamedFixed(id, _) | Repr::Region(_, id, _) => Cow::Borrowed(id),
+        }
+    }
+
+    /// Whether this is a fixed-offset zone created from an offset id (no names).
+    pub fn is_offset_zone(&self) -> bool {
+        matches!(self.0, Repr::Fixed(_))
+    }
+
+    /// The offset in milliseconds at an instant (Joda `getOffset`).
+    pub fn offset_ms_at(&self, instant_ms: i64) -> i32 {
+        match self.0 {
+            Repr::Utc => 0,
+            Repr::Fixed(o) | Repr::NamedFixed(_, o) => o,
+            Repr::Region(tz, _, ov) => region_at(tz, ov, equivalent_instant(instant_ms)).0,
+        }
+    }
+
+    /// Whether standard time (no daylight saving) is in force at an instant, as Joda
+    /// sees it (for zones tz models with negative daylight saving the overrides carry
+    /// Joda's own view).
+    pub fn is_standard_at(&self, instant_ms: i64) -> bool {
+        match self.0 {
+            Repr::Region(tz, _, ov) => !region_at(tz, ov, equivalent_instant(instant_ms)).1,
+            _ => true,
+        }
+    }
+
+    /// How a local time maps to instants.
+    pub fn local_kind(&self, local_ms: i64) -> LocalKind {
+        let tz = match self.0 {
+            Repr::Region(_, _, Some(OverrideRef(ov)))
+                if local_ms >= ov.from_ms.saturating_sub(2 * MS_PER_DAY) =>
+            {
+                return self.local_kind_from_offsets(local_ms)
+            }
+            Repr::Region(..) if local_ms >= TABLE_END_MS - 2 * MS_PER_DAY => {
+                return self.local_kind_from_offsets(local_ms)
+            }
+            Repr::Region(tz, _, _) => tz,
+            _ => return LocalKind::Unique(self.offset_ms_at(0)),
+        };
+        match tz.offset_from_local_datetime(&naive(local_ms)) {
+            LocalResult::Single(o) => LocalKind::Unique(o.fix().local_minus_utc() * 1000),
+            LocalResult::Ambiguous(a, b) => {
+                let (a, b) = (
+                    a.fix().local_minus_utc() * 1000,
+                    b.fix().local_minus_utc() * 1000,
+                );
+                LocalKind::Overlap(a.max(b), a.min(b))
+            }
+            LocalResult::None => {
+                // Inside a gap `local - after` lies before the transition and
+                // `local - before` after it.
+                let o1 = self
+                    .offset_ms_at(local_ms.saturating_sub(i64::from(self.offset_ms_at(local_ms))));
+                let o2 = self.offset_ms_at(local_ms.saturating_sub(i64::from(o1)));
+                let after = o1.max(o2);
+                let before = self.offset_ms_at(local_ms.saturating_sub(i64::from(after)));
+                LocalKind::Gap(before, after)
+            }
+        }
+    }
+
+    /// `local_kind` from offsets alone (for the 2022a overrides): the offsets a day
+    /// before and after are the candidates; transitions are more than a day apart.
+    fn local_kind_from_offsets(&self, local_ms: i64) -> LocalKind {
+        let before = self.offset_ms_at(local_ms.saturating_sub(MS_PER_DAY));
+        let after = self.offset_ms_at(local_ms.saturating_add(MS_PER_DAY));
+        let valid = |o: i32| self.offset_ms_at(local_ms.saturating_sub(i64::from(o))) == o;
+        match (valid(before), valid(after)) {
+            (true, true) if before != after => {
+                LocalKind::Overlap(before.max(after), before.min(after))
+            }
+            (true, _) => LocalKind::Unique(before),
+            (_, true) => LocalKind::Unique(after),
+            (false, false) => LocalKind::Gap(before, after),
+        }
+    }
+
+    /// Joda `getOffsetFromLocal`: overlap → earlier instant; gap → the offset before
+    /// the transition (the local time moves forward by the gap).
+    pub fn offset_from_local(&self, local_ms: i64) -> i32 {
+        match self.local_kind(local_ms) {
+            LocalKind::Unique(o) | LocalKind::Overlap(o, _) | LocalKind::Gap(o, _) => o,
+        }
+    }
+
+    /// Strict conversion (construction, parsing): `None` in a gap.
+    pub fn local_to_utc_strict(&self, local_ms: i64) -> Option<i64> {
+        match self.local_kind(local_ms) {
+            LocalKind::Unique(o) | LocalKind::Overlap(o, _) => {
+                Some(local_ms.saturating_sub(i64::from(o)))
+            }
+            LocalKind::Gap(..) => None,
+        }
+    }
+
+    /// Joda `convertLocalToUTC(local, false, original)`: keeps the original instant's
+    /// offset when it is valid for `local_ms`; otherwise a gap moves forward and an
+    /// overlap takes `offset(local - offset(local))`.
+    pub fn local_to_utc_lenient(&self, local_ms: i64, original: Option<i64>) -> i64 {
+        if let Some(orig) = original {
+            let o = i64::from(self.offset_ms_at(orig));
+            if i64::from(self.offset_ms_at(local_ms.saturating_sub(o))) == o {
+                return local_ms.saturating_sub(o);
+            }
+        }
+        match self.local_kind(local_ms) {
+            LocalKind::Unique(o) | LocalKind::Gap(o, _) => local_ms.saturating_sub(i64::from(o)),
+            LocalKind::Overlap(..) => {
+                let guess = i64::from(self.offset_ms_at(local_ms));
+                local_ms
+                    .saturating_sub(i64::from(self.offset_ms_at(local_ms.saturating_sub(guess))))
+            }
+        }
+    }
+
+    /// Joda `adjustOffset(instant, false)`: in an overlap, the earlier of the two
+    /// instants with the same wall-clock time.
+    pub fn earlier_at_overlap(&self, instant_ms: i64) -> i64 {
+        let local = instant_ms.saturating_add(i64::from(self.offset_ms_at(instant_ms)));
+        match self.local_kind(local) {
+            LocalKind::Overlap(earlier, _) => local.saturating_sub(i64::from(earlier)),
+            _ => instant_ms,
+        }
+    }
+
+    /// Joda `nextTransition`: the first instant after `t` with another offset, looked
+    /// for within `limit_ms` (`None` if there is none that close).
+    pub fn next_transition(&self, t: i64, limit_ms: i64) -> Option<i64> {
+        let base = self.offset_ms_at(t);
+        let step = MS_PER_HOUR;
+        let mut lo = t;
+        while lo.saturating_sub(t) < limit_ms {
+            let hi = lo.saturating_add(step);
+            if hi == lo {
+                break;
+            }
+            if self.offset_ms_at(hi) != base {
+                return Some(self.bisect(lo, hi, base));
+            }
+            lo = hi;
+        }
+        None
+    }
+
+    /// Joda `previousTransition`: one millisecond before the last transition at or
+    /// before `t`, looked for within `limit_ms`.
+    pub fn previous_transition(&self, t: i64, limit_ms: i64) -> Option<i64> {
+        let base = self.offset_ms_at(t);
+        let step = MS_PER_HOUR;
+        let mut hi = t;
+        while t.saturating_sub(hi) < limit_ms {
+            let lo = hi.saturating_sub(step);
+            if hi == lo {
+                break;
+            }
+            let o = self.offset_ms_at(lo);
+            if o != base {
+                return Some(self.bisect(lo, hi, o) - 1);
+            }
+            hi = lo;
+        }
+        None
+    }
+
+    /// First instant in `(lo, hi]` whose offset differs from `base` (`offset(lo)`).
+    fn bisect(&self, mut lo: i64, mut hi: i64, base: i32) -> i64 {
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.offset_ms_at(mid) == base {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        hi
+    }
+
+    /// Short name for pattern `z` (Joda `getShortName`).
+    pub fn short_name(&self, instant_ms: i64) -> Cow<'static, str> {
+        self.name(instant_ms, true)
+    }
+
+    /// Long name for pattern `zzzz` (Joda `getName`).
+    pub fn long_name(&self, instant_ms: i64) -> Cow<'static, str> {
+        self.name(instant_ms, false)
+    }
+
+    fn name(&self, instant_ms: i64, short: bool) -> Cow<'static, str> {
+        if self.is_offset_zone() {
+            return self.id();
+        }
+        let id = self.id();
+        match super::zone_names::names(&id) {
+            Some(n) => {
+                let std = self.is_standard_at(instant_ms);
+                Cow::Borrowed(match (std, short) {
+                    (true, true) => n.0,
+                    (true, false) => n.1,
+                    (false, true) => n.2,
+                    (false, false) => n.3,
+                })
+            }
+            None => Cow::Owned(offset_id(self.offset_ms_at(instant_ms))),
+        }
+    }
+}
+
+/// End of the transition tables of chrono-tz and of the overrides (2100-01-01T00:00Z).
+const TABLE_END_MS: i64 = 4_102_444_800_000;
+
+/// Joda applies a zone's last rules forever, the tables stop at 2100: map a later
+/// instant to the same date and time of a year of the same calendar type (leap or
+/// not, same weekday on January 1st) in 2072-2099, whose offsets are the same.
+fn equivalent_instant(t: i64) -> i64 {
+    if t < TABLE_END_MS {
+        return t;
+    }
+    let (days, _) = split_millis(t);
+    let (year, _, _) = civil_from_days(days);
+    let jan1 = days_from_civil(year, 1, 1);
+    let dow = day_of_week(jan1);
+    for y in 2072..=2099 {
+        let j = days_from_civil(y, 1, 1);
+        if is_leap(y) == is_leap(year) && day_of_week(j) == dow {
+            return t - (jan1 - j) * MS_PER_DAY;
+        }
+    }
+    t
+}
+
+/// `(offset ms, daylight?)` of a region zone at an instant.
+fn region_at(tz: Tz, ov: Option<OverrideRef>, t: i64) -> (i32, bool) {
+    if let Some(OverrideRef(ov)) = ov {
+        if t >= ov.from_ms {
+            return override_at(ov, t);
+        }
+    }
+    let o = tz.offset_from_utc_datetime(&naive(t));
+    (o.fix().local_minus_utc() * 1000, !o.dst_offset().is_zero())
+}
+
+/// `(offset ms, daylight?)` of an override at an instant at or after its start.
+fn override_at(ov: &Override, instant_ms: i64) -> (i32, bool) {
+    let i = ov.transitions.partition_point(|t| t.0 <= instant_ms);
+    match i {
+        0 => ov.initial,
+        _ => (ov.transitions[i - 1].1, ov.transitions[i - 1].2),
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> String {
+        match Zone::for_id(s) {
+            Ok(z) => z.id().into_owned(),
+            Err(e) => e.message,
+        }
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(id("US/Pacific"), "America/Los_Angeles");
+        assert_eq!(id("Asia/Calcutta"), "Asia/Kolkata");
+        assert_eq!(id("Asia/Saigon"), "Asia/Ho_Chi_Minh");
+        assert_eq!(id("Africa/Asmera"), "Africa/Asmara");
+        assert_eq!(id("GMT"), "Etc/GMT");
+        assert_eq!(id("GMT0"), "Etc/GMT");
+        assert_eq!(id("Etc/UTC"), "Etc/UTC");
+        assert_eq!(id("UTC"), "UTC");
+        assert_eq!(id("EST"), "EST");
+        assert_eq!(id("CET"), "CET");
+        assert_eq!(id("EST5EDT"), "EST5EDT");
+        assert_eq!(id("Europe/Kiev"), "Europe/Kiev");
+        assert_eq!(id("+05"), "+05:00");
+        assert_eq!(id("-0800"), "-08:00");
+        assert_eq!(id("+05:30:15.123"), "+05:30:15.123");
+        assert_eq!(id("-00:00"), "UTC");
+        assert_eq!(id("+5"), "Invalid format: \"+5\" is malformed at \"5\"");
+        assert_eq!(
+            id("+24:00"),
+            "Invalid format: \"+24:00\" is malformed at \"24:00\""
+        );
+        for bad in ["utc", "Z", "UT", "GMT+1", "UTC+1", "PST", "", "Europe/Kyiv"] {
+            assert_eq!(
+                id(bad),
+                format!("The datetime zone id '{bad}' is not recognised")
+            );
+        }
+        assert_eq!(
+            Zone::for_id_accepting_newer("Europe/Kyiv").unwrap().id(),
+            "Europe/Kyiv"
+        );
+    }
+
+    #[test]
+    fn every_2022a_id_has_rules() {
+        for (k, v, tz) in ZONE_IDS {
+            assert!(Zone::for_id(k).is_ok(), "{k} -> {v}");
+            assert_eq!(tz.name(), *v);
+        }
+    }
+
+    #[test]
+    fn offsets_and_kinds() {
+        let ny = Zone::for_id("America/New_York").unwrap();
+        assert_eq!(ny.offset_ms_at(1_615_705_199_000), -18_000_000);
+        assert_eq!(ny.offset_ms_at(1_615_705_200_000), -14_400_000);
+        let la = Zone::for_id("America/Los_Angeles").unwrap();
+        // 2019-03-10T02:30 local is in the gap, 2019-11-03T01:30 in the overlap.
+        assert_eq!(
+            la.local_kind(1_552_185_000_000),
+            LocalKind::Gap(-28_800_000, -25_200_000)
+        );
+        assert_eq!(
+            la.local_kind(1_572_744_600_000),
+            LocalKind::Overlap(-25_200_000, -28_800_000)
+        );
+        assert_eq!(
+            la.next_transition(1_552_100_000_000, 86_400_000 * 2),
+            Some(1_552_212_000_000)
+        );
+        assert_eq!(
+            la.previous_transition(1_552_300_000_000, 86_400_000 * 2),
+            Some(1_552_211_999_999)
+        );
+    }
+}
