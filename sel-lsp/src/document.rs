@@ -97,6 +97,8 @@ pub struct Analysis {
     pub units: Vec<Unit>,
     pub workflow: Option<Workflow>,
     pub diagnostics: Vec<Diag>,
+    /// Inlay hints, computed on the first request (evaluation is the slow part).
+    pub hints: std::sync::OnceLock<Arc<Vec<crate::analysis::inlay::Hint>>>,
 }
 
 impl Analysis {
@@ -125,6 +127,7 @@ impl Analysis {
             units,
             workflow,
             diagnostics: Vec::new(),
+            hints: std::sync::OnceLock::new(),
         };
         analysis.diagnostics = diagnostics::document(&analysis);
         analysis

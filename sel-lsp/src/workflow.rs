@@ -78,11 +78,13 @@ impl Inputs for SiteInputs<'_> {
         );
         if let Some(id) = self.step_id() {
             if matches!(self.scope, Scope::Step { .. }) {
-                if let Some(d) = self
-                    .names
-                    .step(id)
-                    .and_then(|s| s.params.iter().find(|p| p.name == name))
-                {
+                // A loop step's own loop params are visible in its condition and params.
+                if let Some(d) = self.names.step(id).and_then(|s| {
+                    s.params
+                        .iter()
+                        .chain(&s.loop_params)
+                        .find(|p| p.name == name)
+                }) {
                     return Some(ty(d));
                 }
             }
@@ -152,4 +154,23 @@ fn trim_start(s: &str) -> &str {
 
 fn trim_end(s: &str) -> &str {
     s.trim_end_matches(|c: char| c <= ' ')
+}
+
+impl Workflow {
+    /// Every step's id and whole span, depth first.
+    pub fn workflow_steps(&self) -> Vec<(String, (usize, usize))> {
+        fn walk(steps: &[engine::Step], out: &mut Vec<(String, (usize, usize))>) {
+            for s in steps {
+                if let Some(id) = s.id() {
+                    out.push((id.to_string(), (s.span.start, s.span.end)));
+                }
+                walk(&s.steps, out);
+            }
+        }
+        let mut out = Vec::new();
+        if let Some(w) = &self.doc.workflow {
+            walk(&w.steps, &mut out);
+        }
+        out
+    }
 }

@@ -47,3 +47,25 @@ async fn syntax_error_after_incremental_edit() {
     assert_eq!(s[0].2, "sel::syntax");
     assert!(s[0].3.starts_with("com.netflix.sel.ast.ParseException: Encountered \" \";\" \"; \"\" at line 2, column 8."), "{}", s[0].3);
 }
+
+#[tokio::test]
+async fn lints_for_short_circuit_and_mixed_types() {
+    let mut c = Client::start().await;
+    let text = "String x = 'a';\nif (x != null && x.length() > 0) { }\nlong q = 0;\nboolean b = false && (q = 1) == 1;\n1 == '1';\n'a' + true;\n";
+    c.open("file:///l.sel", "sel", text).await;
+    let d = summary(&c.diagnostics("file:///l.sel", 1).await);
+    let codes: Vec<(&[u64; 4], &str)> = d.iter().map(|x| (&x.0, x.2.as_str())).collect();
+    assert_eq!(
+        codes,
+        [
+            (&[1, 17, 1, 31], "sel::non-short-circuit"),
+            (&[3, 21, 3, 33], "sel::non-short-circuit"),
+            (&[4, 0, 4, 8], "sel::mixed-type-operator"),
+            (&[5, 0, 5, 10], "sel::mixed-type-operator"),
+        ]
+    );
+    assert_eq!(d[0].3, "SEL evaluates both sides of && (no short-circuit), so this always runs: the null check on the left does not protect it; use if or ?: instead");
+    assert_eq!(d[1].3, "SEL evaluates both sides of && (no short-circuit), so this always runs: its side effects happen whatever the left side is; use if or ?: instead");
+    assert_eq!(d[2].3, "== compares the number's text with the string; written the other way round (STRING == LONG) it fails with a type mismatch");
+    assert_eq!(d[3].3, "+ appends the BOOLEAN as text here; written the other way round (BOOLEAN + STRING) it fails");
+}

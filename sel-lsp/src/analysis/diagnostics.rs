@@ -71,6 +71,13 @@ pub fn unit(u: &Unit, unknown: &Unknown<'_>, out: &mut Vec<Diag>) {
     for e in &parse.errors {
         push(e.span, Severity::Error, "sel::syntax", e.to_string());
     }
+    let sanitized = matches!(u.map, UnitMap::Site { .. });
+    if sanitized {
+        // Explains the syntax error the swallowed `;` causes, so it runs on broken code.
+        if let Some(l) = super::lints::sanitize_comment(u.program(), u.text()) {
+            push(l.span, l.severity, l.code, l.message);
+        }
+    }
     if !parse.errors.is_empty() {
         return;
     }
@@ -91,8 +98,7 @@ pub fn unit(u: &Unit, unknown: &Unknown<'_>, out: &mut Vec<Diag>) {
             issue.message.clone(),
         );
     }
-    let sanitized = matches!(u.map, UnitMap::Site { .. });
-    for l in lints(u.program(), &u.types, u.text(), sanitized) {
+    for l in lints(u.program(), &u.types) {
         push(l.span, l.severity, l.code, l.message);
     }
     let p = u.program();

@@ -22,11 +22,12 @@ pub struct Lint {
     pub message: String,
 }
 
-/// Runs every lint. `sanitized` says whether Maestro's `sanitize` appended a `;`.
-pub fn lints(p: &Program, types: &Types, text: &str, sanitized: bool) -> Vec<Lint> {
+/// Runs every lint except [`sanitize_comment`], which also applies to code that does
+/// not parse.
+pub fn lints(p: &Program, types: &Types) -> Vec<Lint> {
     let mut out = Vec::new();
     alias_mutation(p, &mut out);
-    for (i, e) in p.exprs.iter().enumerate() {
+    for e in &p.exprs {
         match &e.kind {
             ExprKind::Binary { op, lhs, rhs } => {
                 if matches!(op, BinaryOp::And | BinaryOp::Or) {
@@ -44,10 +45,6 @@ pub fn lints(p: &Program, types: &Types, text: &str, sanitized: bool) -> Vec<Lin
             }),
             _ => {}
         }
-        let _ = i;
-    }
-    if sanitized {
-        sanitize_comment(p, text, &mut out);
     }
     out.sort_by_key(|l| (l.span.start, l.span.end));
     out
@@ -223,18 +220,18 @@ fn mixed_types(op: BinaryOp, l: &str, r: &str, span: Span, out: &mut Vec<Lint>) 
     });
 }
 
-fn sanitize_comment(p: &Program, text: &str, out: &mut Vec<Lint>) {
-    let Some(last) = p.comments.last() else {
-        return;
-    };
-    if last.kind == CommentKind::Line && last.span.end as usize == text.len() {
-        out.push(Lint {
-            span: Span::new(last.span.start, last.span.end.saturating_sub(1)),
-            severity: Severity::Warning,
-            code: "sel::sanitize-comment",
-            message: "Maestro appends `;` to the expression, and this trailing // comment \
-                      swallows it; end the code with `;` before the comment"
-                .to_string(),
-        });
-    }
+/// For a sanitized site text: a trailing line comment that swallowed the appended `;`.
+pub fn sanitize_comment(p: &Program, text: &str) -> Option<Lint> {
+    let last = p.comments.last()?;
+    let swallowed = last.kind == CommentKind::Line
+        && last.span.end as usize == text.len()
+        && text.ends_with(';');
+    swallowed.then(|| Lint {
+        span: Span::new(last.span.start, last.span.end.saturating_sub(1)),
+        severity: Severity::Warning,
+        code: "sel::sanitize-comment",
+        message: "Maestro appends `;` to the expression, and this trailing // comment \
+                  swallows it; end the code with `;` before the comment"
+            .to_string(),
+    })
 }

@@ -6,6 +6,7 @@
 //! server converts those to LSP positions at the edge.
 
 pub mod completion;
+pub mod context;
 pub mod definition;
 pub mod diagnostics;
 pub mod hover;
