@@ -7,7 +7,8 @@ use sel_core::{Evaluator, Limits};
 
 /// Checks one source text. On success the output is empty, or with `refs` a line
 /// `<name>: refs: a, b` listing the params the expression reads (what Maestro passes
-/// in), sorted.
+/// in), sorted, or `(none)`. The text is checked as written (no sanitize), so positions
+/// are the file's.
 pub fn check(source: &str, name: &str, refs: bool, color: Color) -> Output {
     let ev = Evaluator::new(Limits::default());
     if let Some(out) = check_before_evaluation(&ev, source, name, color) {
@@ -16,7 +17,11 @@ pub fn check(source: &str, name: &str, refs: bool, color: Color) -> Output {
     let mut stdout = String::new();
     if refs {
         if let Ok(names) = ev.validate(source) {
-            let list = names.into_iter().collect::<Vec<_>>().join(", ");
+            let list = if names.is_empty() {
+                "(none)".to_string()
+            } else {
+                names.into_iter().collect::<Vec<_>>().join(", ")
+            };
             stdout = format!("{name}: refs: {list}\n");
         }
     }

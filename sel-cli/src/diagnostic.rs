@@ -84,6 +84,11 @@ pub fn sel_error(e: &SelError, name: &str, source: &str, color: Color) -> String
     let mut diag = Diagnostic::error().with_code(class).with_message(first);
     if let Some(span) = e.span {
         diag = diag.with_labels(vec![Label::primary((), clamp(span.range(), source))]);
+    } else if let Some(whole) = whole_program(source) {
+        // No finer position is known: show the program rather than no source at all.
+        diag = diag.with_labels(vec![
+            Label::primary((), whole).with_message("raised while evaluating this")
+        ]);
     }
     let mut notes = Vec::new();
     if let Some(rest) = rest {
@@ -99,6 +104,13 @@ pub fn sel_error(e: &SelError, name: &str, source: &str, color: Color) -> String
         cause = c.cause.as_deref();
     }
     render(&diag.with_notes(notes), name, source, color)
+}
+
+/// The source without its surrounding white space, if there is any.
+fn whole_program(source: &str) -> Option<std::ops::Range<usize>> {
+    let start = source.len() - source.trim_start().len();
+    let end = source.trim_end().len();
+    (start < end).then_some(start..end)
 }
 
 /// `java.lang.IllegalArgumentException` -> `IllegalArgumentException`.

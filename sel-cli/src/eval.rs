@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{self, Color};
 use crate::exit::Exit;
-use sel_core::{Evaluator, FixedClock, Limits, Value};
+use sel_core::{Evaluator, FixedClock, Limits, SelError, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -68,32 +68,62 @@ pub fn eval(source: &str, name: &str, opts: &EvalOptions, color: Color) -> Outpu
     if let Some(out) = check_before_evaluation(&ev, &text, name, color) {
         return out;
     }
-    match ev.evaluate(&text, &opts.vars, None) {
+    outcome(
+        ev.evaluate(&text, &opts.vars, None),
+        &text,
+        name,
+        opts.json,
+        color,
+    )
+}
+
+/// Turns an evaluation's result into output: the value line on stdout (exit 0, or 5
+/// for a thrown ERROR), or the rendered error on stderr with its exit code.
+pub fn outcome(
+    result: Result<Value, SelError>,
+    text: &str,
+    name: &str,
+    json: bool,
+    color: Color,
+) -> Output {
+    match result {
         Ok(value) => {
-            let line = if opts.json {
-                serde_json::json!({"type": value.type_name(), "value": value.to_json()}).to_string()
-            } else {
-                format!("{}: {}", value.type_name(), value.display())
-            };
             let exit = if matches!(value, Value::Error(_)) {
                 Exit::Runtime
             } else {
                 Exit::Ok
             };
             Output {
-                stdout: line + "\n",
+                stdout: value_line(&value, json) + "\n",
                 stderr: String::new(),
                 exit,
             }
         }
-        Err(e) => {
-            let exit = if e.is_limit() {
-                Exit::Limit
-            } else {
-                Exit::Runtime
-            };
-            Output::fail(diagnostic::sel_error(&e, name, &text, color), exit)
-        }
+        Err(e) => Output::fail(diagnostic::sel_error(&e, name, text, color), error_exit(&e)),
+    }
+}
+
+/// The exit code of an evaluation error.
+pub fn error_exit(e: &SelError) -> Exit {
+    if e.is_limit() {
+        Exit::Limit
+    } else {
+        Exit::Runtime
+    }
+}
+
+/// A value as `sel eval` prints it: `TYPE: display` (the reference's display form), or
+/// with `json` `{"type":..,"value":..}` with the value in Maestro's param JSON form.
+///
+/// A thrown error displays as `ERROR: msg` already, so it is printed as is rather than
+/// as `ERROR: ERROR: msg`.
+pub fn value_line(value: &Value, json: bool) -> String {
+    if json {
+        serde_json::json!({"type": value.type_name(), "value": value.to_json()}).to_string()
+    } else if matches!(value, Value::Error(_)) {
+        value.display()
+    } else {
+        format!("{}: {}", value.type_name(), value.display())
     }
 }
 
@@ -108,14 +138,11 @@ pub fn check_before_evaluation(
     let err = ev.validate(text).err()?;
     let parse = sel_grammar::parse(text);
     if parse.errors.is_empty() {
-        let exit = if err.is_limit() {
-            Exit::Limit
-        } else {
-            Exit::Validation
-        };
+        // Rejected before evaluation (the length limit is checked here, as Maestro's
+        // validate does): a validation error, not a run-time limit.
         return Some(Output::fail(
             diagnostic::sel_error(&err, name, text, color),
-            exit,
+            Exit::Validation,
         ));
     }
     let rendered = parse
@@ -124,6 +151,31 @@ pub fn check_before_evaluation(
         .map(|e| diagnostic::syntax_error(e, name, text, color))
         .collect::<String>();
     Some(Output::fail(rendered, Exit::Syntax))
+}
+
+/// The evaluation options shared by `sel eval` and `sel repl`, from their arguments:
+/// `--vars` JSON text or `--vars-file` contents, `--now`, and `--limit NAME=VALUE`s.
+pub fn options(
+    vars_json: Option<&str>,
+    now: Option<&str>,
+    limit_args: &[String],
+) -> Result<EvalOptions, String> {
+    let mut opts = EvalOptions::default();
+    if let Some(v) = vars_json {
+        opts.vars = parse_vars(v)?;
+    }
+    if let Some(n) = now {
+        opts.now = Some(parse_now(n)?);
+    }
+    for arg in limit_args {
+        let (name, value) = arg
+            .split_once('=')
+            .ok_or_else(|| format!("--limit {arg:?}: expected NAME=VALUE"))?;
+        opts.limits
+            .set(name.trim(), value)
+            .map_err(|e| format!("--limit {arg:?}: {e}"))?;
+    }
+    Ok(opts)
 }
 
 /// Parses `--now`: an RFC 3339 instant (`2024-03-01T00:00:00Z`) or epoch milliseconds.

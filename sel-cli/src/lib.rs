@@ -6,3 +6,5 @@ pub mod conformance;
 pub mod diagnostic;
 pub mod eval;
 pub mod exit;
+pub mod fmt;
+pub mod repl;

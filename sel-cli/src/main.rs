@@ -5,7 +5,6 @@ use sel_cli::conformance::{load_cases, load_known_divergences, Report, Runner};
 use sel_cli::diagnostic::Color;
 use sel_cli::eval::{self, EvalOptions, Output};
 use sel_cli::exit::{self, Exit};
-use sel_core::Limits;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,18 +34,8 @@ enum Command {
         /// Read the expression from a file.
         #[arg(short, long, conflicts_with = "expr")]
         file: Option<PathBuf>,
-        /// Params as a JSON object, e.g. '{"RUN_DATE": "20240301", "n": 3}'.
-        #[arg(long)]
-        vars: Option<String>,
-        /// Params from a JSON file.
-        #[arg(long, conflicts_with = "vars")]
-        vars_file: Option<PathBuf>,
-        /// Pin the clock: an RFC 3339 instant (2024-03-01T00:00:00Z) or epoch millis.
-        #[arg(long)]
-        now: Option<String>,
-        /// Override a limit: stack, loop, array, length, visit, memory, timeout (ms).
-        #[arg(long = "limit", value_name = "NAME=VALUE")]
-        limits: Vec<String>,
+        #[command(flatten)]
+        setup: Setup,
         /// Print {"type": .., "value": ..} instead of `TYPE: value`.
         #[arg(long)]
         json: bool,
@@ -61,6 +50,26 @@ enum Command {
         /// Also print the params each file reads.
         #[arg(long)]
         refs: bool,
+    },
+    /// Format files in the canonical layout (in place); comments are kept.
+    Fmt {
+        /// Files to format; `-` reads standard input and writes standard output.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing; list the files that would change and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
+    /// An interactive session: variables persist from one entry to the next.
+    ///
+    /// An entry runs when its braces are closed and it ends with `;` or `}`; until then
+    /// Enter continues it on a new line. Type :help for the commands. History is kept
+    /// in $SEL_HISTORY, else $XDG_DATA_HOME/sel/history (~/.local/share/sel/history).
+    /// When standard input is not a terminal, entries are read from it line by line and
+    /// results are printed plainly.
+    Repl {
+        #[command(flatten)]
+        setup: Setup,
     },
     /// Replay a conformance corpus (JSON lines of cases with the reference's results).
     ///
@@ -81,6 +90,38 @@ enum Command {
     },
 }
 
+/// What an evaluation starts from (shared by `eval` and `repl`).
+#[derive(clap::Args)]
+struct Setup {
+    /// Params as a JSON object, e.g. '{"RUN_DATE": "20240301", "n": 3}'.
+    #[arg(long)]
+    vars: Option<String>,
+    /// Params from a JSON file.
+    #[arg(long, conflicts_with = "vars")]
+    vars_file: Option<PathBuf>,
+    /// Pin the clock: an RFC 3339 instant (2024-03-01T00:00:00Z) or epoch millis.
+    #[arg(long)]
+    now: Option<String>,
+    /// Override a limit: stack, loop, array, length, visit, memory, timeout (ms).
+    #[arg(long = "limit", value_name = "NAME=VALUE")]
+    limits: Vec<String>,
+}
+
+impl Setup {
+    fn options(&self) -> Result<EvalOptions, String> {
+        let vars = match &self.vars_file {
+            Some(p) => Some(read(p)?),
+            None => self.vars.clone(),
+        };
+        eval::options(vars.as_deref(), self.now.as_deref(), &self.limits).map_err(|e| {
+            match &self.vars_file {
+                Some(p) => format!("{}: {e}", p.display()),
+                None => e,
+            }
+        })
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = Color::detect(std::io::stderr().is_terminal());
@@ -88,14 +129,19 @@ fn main() -> ExitCode {
         Command::Eval {
             expr,
             file,
-            vars,
-            vars_file,
-            now,
-            limits,
+            setup,
             json,
             raw,
-        } => eval_command(expr, file, vars, vars_file, now, limits, json, raw, color),
+        } => eval_command(expr, file, &setup, json, raw, color),
         Command::Check { files, refs } => check_command(&files, refs, color),
+        Command::Fmt { files, check } => {
+            let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+            Ok(sel_cli::fmt::fmt(&paths, check, color))
+        }
+        Command::Repl { setup } => match setup.options() {
+            Ok(opts) => return sel_cli::repl::run(opts).into(),
+            Err(e) => Err(e),
+        },
         Command::Conformance {
             file,
             known,
@@ -120,14 +166,10 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-#[allow(clippy::too_many_arguments)]
 fn eval_command(
     expr: Option<String>,
     file: Option<PathBuf>,
-    vars: Option<String>,
-    vars_file: Option<PathBuf>,
-    now: Option<String>,
-    limit_args: Vec<String>,
+    setup: &Setup,
     json: bool,
     raw: bool,
     color: Color,
@@ -144,30 +186,11 @@ fn eval_command(
         (Some(e), None) => (e, "<expr>".to_string()),
         (None, None) => return Err("nothing to evaluate".into()),
     };
-    let mut opts = EvalOptions {
+    let opts = EvalOptions {
         json,
         raw,
-        ..Default::default()
+        ..setup.options()?
     };
-    if let Some(v) = vars {
-        opts.vars = eval::parse_vars(&v)?;
-    }
-    if let Some(p) = vars_file {
-        opts.vars = eval::parse_vars(&read(&p)?).map_err(|e| format!("{}: {e}", p.display()))?;
-    }
-    if let Some(n) = now {
-        opts.now = Some(eval::parse_now(&n)?);
-    }
-    let mut limits = Limits::default();
-    for arg in &limit_args {
-        let (name, value) = arg
-            .split_once('=')
-            .ok_or_else(|| format!("--limit {arg:?}: expected NAME=VALUE"))?;
-        limits
-            .set(name, value)
-            .map_err(|e| format!("--limit {arg:?}: {e}"))?;
-    }
-    opts.limits = limits;
     Ok(eval::eval(&source, &name, &opts, color))
 }
 
