@@ -1,7 +1,7 @@
 //! An open document: its text (kept in sync incrementally), its line index, and the
 //! analysis of one version of it.
 
-use crate::analysis::{diagnostics, Diag, Parsed, Unit, UnitMap};
+use crate::analysis::{diagnostics, Diag, Unit, UnitMap};
 use crate::line_index::LineIndex;
 use crate::workflow::{self, ParseCache, Workflow};
 use engine::Format;
@@ -139,12 +139,4 @@ impl Analysis {
             .iter()
             .find_map(|u| u.text_offset(d).map(|o| (u, o)))
     }
-}
-
-/// A parse shared by tests and benchmarks that build units by hand.
-pub fn parsed(text: &str) -> Arc<Parsed> {
-    Arc::new(Parsed {
-        text: text.to_string(),
-        parse: sel_grammar::parse(text),
-    })
 }

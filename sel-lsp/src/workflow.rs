@@ -13,6 +13,26 @@ pub struct Workflow {
     pub doc: WorkflowDocument,
     pub sites: Vec<SelSite>,
     pub names: NameTables,
+    /// Workflow param name → index in `names.workflow_params` (documents can have
+    /// thousands of params, and every site looks names up).
+    pub param_index: HashMap<String, usize>,
+}
+
+impl Workflow {
+    /// The inputs of site `site`.
+    pub fn inputs(&self, site: usize) -> SiteInputs<'_> {
+        SiteInputs {
+            names: &self.names,
+            index: &self.param_index,
+            scope: self.sites[site].owner.scope(),
+        }
+    }
+
+    pub fn workflow_param(&self, name: &str) -> Option<&engine::NameDef> {
+        self.param_index
+            .get(name)
+            .and_then(|&i| self.names.workflow_params.get(i))
+    }
 }
 
 /// Parses of site texts from the previous analysis, so an edit re-parses only the sites
@@ -28,10 +48,7 @@ impl ParseCache {
     pub fn get(&self, text: String, next: &mut ParseCache) -> Arc<Parsed> {
         let parsed = match self.map.get(&text) {
             Some(p) => p.clone(),
-            None => Arc::new(Parsed {
-                parse: sel_grammar::parse(&text),
-                text: text.clone(),
-            }),
+            None => Arc::new(Parsed::new(text.clone())),
         };
         next.map.insert(text, parsed.clone());
         parsed
@@ -57,6 +74,7 @@ pub fn sel_type(t: ParamType) -> Ty {
 /// variables, and `stepId__param` / `signal__param` references.
 pub struct SiteInputs<'a> {
     pub names: &'a NameTables,
+    pub index: &'a HashMap<String, usize>,
     pub scope: Scope,
 }
 
@@ -98,7 +116,11 @@ impl Inputs for SiteInputs<'_> {
             }
         }
         if workflow_visible {
-            if let Some(d) = self.names.workflow_param(name) {
+            if let Some(d) = self
+                .index
+                .get(name)
+                .and_then(|&i| self.names.workflow_params.get(i))
+            {
                 return Some(ty(d));
             }
         }
@@ -125,6 +147,10 @@ pub fn analyze(
     let doc = engine::load(text, format);
     let sites = engine::sel_sites(&doc);
     let names = engine::name_tables(&doc);
+    let mut param_index = HashMap::new();
+    for (i, p) in names.workflow_params.iter().enumerate() {
+        param_index.entry(p.name.clone()).or_insert(i);
+    }
     let mut units = Vec::new();
     for (i, site) in sites.iter().enumerate() {
         if !site.kind.is_sel() {
@@ -135,6 +161,7 @@ pub fn analyze(
         let len = trim_end(&site.text[lead..]).len();
         let inputs = SiteInputs {
             names: &names,
+            index: &param_index,
             scope: site.owner.scope(),
         };
         let map = UnitMap::Site {
@@ -144,7 +171,13 @@ pub fn analyze(
         };
         units.push(Unit::new(old.get(sanitized, next), &inputs, map, Some(i)));
     }
-    (Workflow { doc, sites, names }, units)
+    let w = Workflow {
+        doc,
+        sites,
+        names,
+        param_index,
+    };
+    (w, units)
 }
 
 /// Java's `String.trim` drops every char up to U+0020 (what `sanitize` does).

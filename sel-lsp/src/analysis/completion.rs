@@ -42,10 +42,7 @@ fn item(label: impl Into<String>, kind: Kind, detail: Option<String>, doc: Optio
 
 /// Completion items at unit offset `offset`.
 pub fn complete(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Vec<Item> {
-    let inputs = workflow.zip(unit.site).map(|(w, i)| SiteInputs {
-        names: &w.names,
-        scope: w.sites[i].owner.scope(),
-    });
+    let inputs = workflow.zip(unit.site).map(|(w, i)| w.inputs(i));
     let env = Env {
         unit,
         offset: offset as u32,

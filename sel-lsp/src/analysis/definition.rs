@@ -56,7 +56,7 @@ pub fn definition(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Op
             return Some(Target::Document(d.span.start, d.span.end));
         }
     }
-    if let Some(d) = w.names.workflow_param(name) {
+    if let Some(d) = w.workflow_param(name) {
         return Some(Target::Document(d.span.start, d.span.end));
     }
     let (id, param) = name.split_once("__")?;

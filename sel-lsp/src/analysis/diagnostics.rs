@@ -5,8 +5,6 @@
 use super::lints::lints;
 use super::{Diag, Severity, Unit, UnitMap};
 use crate::document::{Analysis, Language};
-use crate::workflow::SiteInputs;
-use sel_core::{Evaluator, Limits};
 use sel_grammar::ast::ExprKind;
 
 /// Every diagnostic of the analysed document, ordered by position.
@@ -29,10 +27,7 @@ pub fn document(a: &Analysis) -> Vec<Diag> {
     for u in &a.units {
         let unknown = match (&a.workflow, u.site) {
             (Some(w), Some(i)) => {
-                let inputs = SiteInputs {
-                    names: &w.names,
-                    scope: w.sites[i].owner.scope(),
-                };
+                let inputs = w.inputs(i);
                 Unknown::Warn(Box::new(move |n: &str| {
                     super::Inputs::input(&inputs, n).is_some()
                 }))
@@ -82,7 +77,7 @@ pub fn unit(u: &Unit, unknown: &Unknown<'_>, out: &mut Vec<Diag>) {
         return;
     }
     // The reference's validation pass: its only errors beyond syntax are limits (length).
-    let names = match Evaluator::new(Limits::default()).validate(u.text()) {
+    let names = match u.parsed.validated() {
         Ok(names) => names,
         Err(e) => {
             let span = sel_grammar::Span::new(0, u.text().len() as u32);
@@ -103,11 +98,11 @@ pub fn unit(u: &Unit, unknown: &Unknown<'_>, out: &mut Vec<Diag>) {
     }
     let p = u.program();
     for name in names {
-        if name == "params" || u.types.bindings.iter().any(|b| b.name == name) {
+        if name == "params" || u.types.bindings.iter().any(|b| &b.name == name) {
             continue;
         }
         let (severity, message) = match unknown {
-            Unknown::Warn(known) if !known(&name) => (
+            Unknown::Warn(known) if !known(name) => (
                 Severity::Warning,
                 format!("`{name}` is not a local variable nor a param visible here"),
             ),
@@ -118,7 +113,7 @@ pub fn unit(u: &Unit, unknown: &Unknown<'_>, out: &mut Vec<Diag>) {
             _ => continue,
         };
         let first = p.exprs.iter().find_map(|e| match &e.kind {
-            ExprKind::Name(id) if p.name(id.sym) == name => Some(id.span),
+            ExprKind::Name(id) if p.name(id.sym) == name.as_str() => Some(id.span),
             _ => None,
         });
         if let Some(span) = first {

@@ -3,7 +3,7 @@
 
 use super::types::Ty;
 use super::{expr_at, ident_at, IdentRole, Unit};
-use crate::workflow::{sel_type, SiteInputs, Workflow};
+use crate::workflow::{sel_type, Workflow};
 use sel_core::catalog;
 use sel_grammar::ast::{ExprKind, Span};
 
@@ -71,12 +71,9 @@ fn name_hover(unit: &Unit, workflow: Option<&Workflow>, name: &str, at: u32) -> 
         return code(&format!("{} {name}", b.ty), "local variable");
     }
     if let (Some(w), Some(i)) = (workflow, unit.site) {
-        let inputs = SiteInputs {
-            names: &w.names,
-            scope: w.sites[i].owner.scope(),
-        };
+        let inputs = w.inputs(i);
         if let Some(ty) = super::Inputs::input(&inputs, name) {
-            let what = if w.names.workflow_param(name).is_some() {
+            let what = if w.workflow_param(name).is_some() {
                 "workflow param"
             } else if name.contains("__") {
                 "param of another step or a signal"
@@ -84,7 +81,6 @@ fn name_hover(unit: &Unit, workflow: Option<&Workflow>, name: &str, at: u32) -> 
                 "step param"
             };
             let ty = w
-                .names
                 .workflow_param(name)
                 .and_then(|d| d.param_type)
                 .map_or(ty, sel_type);

@@ -102,7 +102,7 @@ impl Eval<'_> {
             if n == "params" {
                 continue;
             }
-            self.w.names.workflow_param(&n)?;
+            self.w.workflow_param(&n)?;
             vars.insert(n.clone(), self.value(&n)?);
         }
         self.evaluator.evaluate(&src, &vars, None).ok()

@@ -20,6 +20,7 @@ pub mod types;
 use engine::SourceMap;
 use sel_grammar::ast::{ExprId, ExprKind, Ident, Program, Span, StmtKind};
 use sel_grammar::Parse;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 pub use types::{Inputs, Ty, Types};
@@ -44,6 +45,25 @@ pub enum UnitMap {
 pub struct Parsed {
     pub text: String,
     pub parse: Parse,
+    /// `Evaluator::validate` of the text, computed once (it parses again).
+    validated: std::sync::OnceLock<Result<BTreeSet<String>, sel_core::SelError>>,
+}
+
+impl Parsed {
+    pub fn new(text: String) -> Parsed {
+        Parsed {
+            parse: sel_grammar::parse(&text),
+            text,
+            validated: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The input names the reference's validation pass reports, or its error.
+    pub fn validated(&self) -> &Result<BTreeSet<String>, sel_core::SelError> {
+        self.validated.get_or_init(|| {
+            sel_core::Evaluator::new(sel_core::Limits::default()).validate(&self.text)
+        })
+    }
 }
 
 /// One SEL program and what is known about it.

@@ -3,7 +3,7 @@
 
 use super::context::{self, Env};
 use super::Unit;
-use crate::workflow::{SiteInputs, Workflow};
+use crate::workflow::Workflow;
 use sel_core::catalog;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,10 +21,7 @@ pub struct Help {
 }
 
 pub fn help(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Option<Help> {
-    let inputs = workflow.zip(unit.site).map(|(w, i)| SiteInputs {
-        names: &w.names,
-        scope: w.sites[i].owner.scope(),
-    });
+    let inputs = workflow.zip(unit.site).map(|(w, i)| w.inputs(i));
     let env = Env {
         unit,
         offset: offset as u32,
