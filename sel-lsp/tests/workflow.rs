@@ -192,12 +192,18 @@ async fn symbols_and_inlay_hints() {
             json!({"textDocument": {"uri": URI}, "range": full}),
         )
         .await;
-    // Only `half` can be computed: `days`/`tag` need the date helpers, `uid` calls the
-    // params extension, `broken` and `twice` do not parse.
+    // `uid` calls the params extension and `broken` and `twice` do not parse, so only
+    // `days`, `tag` (which reads `days`) and `half` get a value.
+    let days = pos(&text, "/ 86400000\"", 0);
+    let tag = pos(&text, "+ days\"", 0);
     let half = pos(&text, "start / 2\"", 0);
     assert_eq!(
         h,
-        json!([{"position": {"line": half.0, "character": half.1 + 10}, "label": "= 10100050", "paddingLeft": true}])
+        json!([
+            {"position": {"line": days.0, "character": days.1 + 11}, "label": "= 18262", "paddingLeft": true},
+            {"position": {"line": tag.0, "character": tag.1 + 7}, "label": "= \"ééZürich\\t18262\"", "paddingLeft": true},
+            {"position": {"line": half.0, "character": half.1 + 10}, "label": "= 10100050", "paddingLeft": true}
+        ])
     );
 }
 
@@ -226,10 +232,14 @@ async fn yaml_dsl_document() {
             json!({"textDocument": {"uri": uri}, "range": full}),
         )
         .await;
+    let month = pos(&text, "getAsText();\"", 0);
     let nine = pos(&text, "\"1+9\"", 0);
     assert_eq!(
         h,
-        json!([{"position": {"line": nine.0, "character": nine.1 + 5}, "label": "= 10", "paddingLeft": true}])
+        json!([
+            {"position": {"line": month.0, "character": month.1 + 13}, "label": "= \"September\"", "paddingLeft": true},
+            {"position": {"line": nine.0, "character": nine.1 + 5}, "label": "= 10", "paddingLeft": true}
+        ])
     );
     // The while condition sees the loop's own params.
     let (l, ch) = pos(&text, "attempt_cnt < 10", 0);
