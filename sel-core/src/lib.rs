@@ -29,3 +29,8 @@ pub use limits::Limits;
 pub use sanitize::sanitize;
 pub use types::STATIC_NAMES;
 pub use value::Value;
+
+/// Compiles and runs the README's Rust example as a doctest, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
