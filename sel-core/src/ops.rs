@@ -306,7 +306,7 @@ fn unsupported_assign(what: &str, op: AssignOp) -> SelError {
 }
 
 /// `lhs op= rhs`: mutates the object `lhs` in place (§5.6).
-pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result<(), SelError> {
+pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &mut Memory) -> Result<(), SelError> {
     // Fast path: LONG and DOUBLE boxes are updated in place.
     if let Ref::Box(b) = lhs {
         match (&mut *b.borrow_mut(), rhs) {
@@ -369,6 +369,7 @@ pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result
             },
             AssignOp::Add => {
                 let tail = concat_text(rhs)?;
+                mem.charge_growth(&tail)?;
                 let head = a.as_deref().unwrap_or("null");
                 let mut s = String::with_capacity(head.len() + tail.len());
                 s.push_str(head);
