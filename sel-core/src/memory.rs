@@ -14,16 +14,24 @@ pub(crate) const OBJECT_BYTES: u64 = 32;
 pub(crate) struct Memory {
     pub used: u64,
     pub limit: u64,
+    /// Bytes (two per UTF-16 unit) that `s += x` added to strings: not charged to
+    /// `used` (the reference does not), but bounded by the same limit, see
+    /// [`Memory::charge_growth`].
+    pub grown: u64,
 }
 
 impl Memory {
     pub fn new(limit: u64) -> Memory {
-        Memory { used: 0, limit }
+        Memory {
+            used: 0,
+            limit,
+            grown: 0,
+        }
     }
 
     #[cold]
     #[inline(never)]
-    fn over(&self) -> SelError {
+    pub fn over(&self) -> SelError {
         SelError::limit(
             crate::error::ErrorKind::IllegalStateException,
             format!(
@@ -70,6 +78,40 @@ impl Memory {
     pub fn new_string(&mut self, s: String) -> Result<Val, SelError> {
         self.charge_string(&s)?;
         Ok(Val::string(s))
+    }
+
+    /// Would a STRING of `units` UTF-16 units, charged now, exceed the limit? Lets
+    /// built-ins whose result size is known (or bounded) fail before they allocate it,
+    /// with the same error the charge would raise afterwards.
+    pub fn check_string_fits(&self, units: u64) -> Result<(), SelError> {
+        let total = self
+            .used
+            .saturating_add(OBJECT_BYTES)
+            .saturating_add(units.saturating_mul(2));
+        if total >= self.limit {
+            return Err(self.over());
+        }
+        Ok(())
+    }
+
+    /// The UTF-8 length past which a string certainly has more UTF-16 units than a
+    /// charge could still afford (each unit takes at least one byte and at most three).
+    pub fn max_string_bytes(&self) -> usize {
+        let units = self.limit.saturating_sub(self.used) / 2;
+        usize::try_from(units.saturating_mul(3)).unwrap_or(usize::MAX)
+    }
+
+    /// Records `added` being appended by `s += x` (not charged, §8.2 Q29). The total
+    /// growth of one evaluation may not reach the limit: checking only each string's
+    /// own length let a loop keep thousands of uncharged limit-sized strings (e.g.
+    /// doubling a fresh string each iteration and storing it in an array), i.e. memory
+    /// without bound under a small limit. Called before the new string is built.
+    pub fn charge_growth(&mut self, added: &str) -> Result<(), SelError> {
+        self.grown = self.grown.saturating_add(2 * (utf16_len(added) as u64));
+        if self.grown >= self.limit {
+            return Err(self.over());
+        }
+        Ok(())
     }
 
     /// Strings that are not charged (`s += x`) still may not outgrow the whole budget:

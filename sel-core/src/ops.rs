@@ -313,7 +313,7 @@ fn unsupported_assign(what: &str, op: AssignOp) -> SelError {
 
 /// `lhs op= rhs`: mutates the object `lhs` in place (§5.6).
 #[inline]
-pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result<(), SelError> {
+pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &mut Memory) -> Result<(), SelError> {
     // Fast path, kept small enough to inline into the interpreter: LONG and DOUBLE
     // boxes are updated in place.
     if let Ref::Box(b) = lhs {
@@ -346,7 +346,7 @@ pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result
 
 /// [`assign`] for everything but in-place numeric updates of boxes.
 #[inline(never)]
-fn assign_general(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result<(), SelError> {
+fn assign_general(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &mut Memory) -> Result<(), SelError> {
     let cur = lhs.get();
     let new = match cur {
         Val::Long(a) => {
@@ -383,6 +383,7 @@ fn assign_general(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &Memory) -> Result<()
             },
             AssignOp::Add => {
                 let tail = concat_text(rhs)?;
+                mem.charge_growth(&tail)?;
                 let head = a.as_deref().unwrap_or("null");
                 let mut s = String::with_capacity(head.len() + tail.len());
                 s.push_str(head);

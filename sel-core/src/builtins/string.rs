@@ -10,6 +10,7 @@ use crate::error::SelError;
 use crate::interp::Interp;
 use crate::java::format::FormatArg;
 use crate::java::text;
+use crate::memory::OBJECT_BYTES;
 use crate::rt::convert::narrow_long;
 use crate::rt::display::{concat_text, display_lossy, no_internal_val};
 use crate::rt::{ArrayData, Entry, Str, Val};
@@ -185,19 +186,34 @@ fn jm(
         "replace2" => {
             let t = str_arg(0, "java.lang.CharSequence.toString()")?;
             let r = str_arg(1, "java.lang.CharSequence.toString()")?;
+            // Fail before building a result the memory limit cannot afford
+            // (`s.replace('', s)` squares the length).
+            let n = s.matches(&*t).count() as u64;
+            let units = (text::utf16_len(&s) as u64)
+                .saturating_sub(n.saturating_mul(text::utf16_len(&t) as u64))
+                .saturating_add(n.saturating_mul(text::utf16_len(&r) as u64));
+            it.mem.check_string_fits(units)?;
             string_result(it, s.replace(&*t, &r))
         }
         "replaceAll2" => {
             let re = str_arg(0, "String.length()")?;
             let rep = str_arg(1, "String.length()")?;
-            let r = crate::java::regex::replace_all(&s, &re, &rep)?;
-            string_result(it, r)
+            let max = it.mem.max_string_bytes();
+            match crate::java::regex::replace_all_bounded(&s, &re, &rep, max)? {
+                Some(r) => string_result(it, r),
+                None => Err(it.mem.over()),
+            }
         }
         "split1" | "split2" => {
             let re = str_arg(0, "String.length()")?;
             let limit = if key == "split2" { int_arg(1)? } else { 0 };
-            let parts = crate::java::regex::split(&s, &re, limit)?;
-            split_result(it, parts)
+            // Each part and the array cost at least one object: stop splitting once
+            // the parts could not be paid for.
+            let max_parts = (it.mem.limit.saturating_sub(it.mem.used) / OBJECT_BYTES) as usize;
+            match crate::java::regex::split_bounded(&s, &re, limit, max_parts)? {
+                Some(parts) => split_result(it, parts),
+                None => Err(it.mem.over()),
+            }
         }
         _ => Err(sig.wrong_type(vals.len() + 1)),
     }
@@ -305,6 +321,15 @@ fn join(it: &mut Interp<'_>, args: &[Entry]) -> Result<Entry, SelError> {
         .iter()
         .map(|s| s.as_deref().unwrap_or("null"))
         .collect();
+    // A long separator times many parts: fail before building what cannot be charged.
+    let units = parts
+        .iter()
+        .map(|p| text::utf16_len(p) as u64)
+        .sum::<u64>()
+        .saturating_add(
+            (parts.len().saturating_sub(1) as u64).saturating_mul(text::utf16_len(&sep) as u64),
+        );
+    it.mem.check_string_fits(units)?;
     string_result(it, parts.join(&sep))
 }
 

@@ -480,7 +480,7 @@ impl<'a> Interp<'a> {
                 }
             }
         };
-        ops::assign(&lhs, op, &rhs, &self.mem)?;
+        ops::assign(&lhs, op, &rhs, &mut self.mem)?;
         self.produce(Entry::Ref(lhs))
     }
 }

@@ -114,42 +114,44 @@ fn string_bool_null_left() {
 
 #[test]
 fn assignment_rules() {
-    let m = mem();
+    let mut m = mem();
     let x = Ref::new(Val::Long(1));
     assert_eq!(
-        assign(&x, AssignOp::Add, &Val::Double(1.5), &m)
+        assign(&x, AssignOp::Add, &Val::Double(1.5), &mut m)
             .unwrap_err()
             .message,
         "Type mismatch, lhs type: LONG, rhs object type: DOUBLE"
     );
-    assign(&x, AssignOp::Mul, &Val::Long(6), &m).unwrap();
+    assign(&x, AssignOp::Mul, &Val::Long(6), &mut m).unwrap();
     assert!(matches!(x.get(), Val::Long(6)));
     let st = Ref::new(Val::str("a"));
     for v in [Val::Long(1), Val::Null, Val::Bool(true)] {
-        assign(&st, AssignOp::Add, &v, &m).unwrap();
+        assign(&st, AssignOp::Add, &v, &mut m).unwrap();
     }
     assert_eq!(display(&st.get()).unwrap(), "a1nulltrue");
     assert_eq!(
-        assign(&st, AssignOp::Sub, &s("x"), &m).unwrap_err().message,
+        assign(&st, AssignOp::Sub, &s("x"), &mut m)
+            .unwrap_err()
+            .message,
         "STRING DO NOT support assignment operation -="
     );
     let b = Ref::new(Val::Bool(true));
     assert_eq!(
-        assign(&b, AssignOp::Add, &Val::Long(1), &m)
+        assign(&b, AssignOp::Add, &Val::Long(1), &mut m)
             .unwrap_err()
             .message,
         "boolean/Boolean DO NOT support assignment operation +="
     );
     let n = Ref::new(Val::Null);
     assert_eq!(
-        assign(&n, AssignOp::Assign, &Val::Long(1), &m)
+        assign(&n, AssignOp::Assign, &Val::Long(1), &mut m)
             .unwrap_err()
             .message,
         "NULL DO NOT support assignment operation ="
     );
     let d = Ref::new(Val::Long(4));
     assert_eq!(
-        assign(&d, AssignOp::Rem, &Val::Long(0), &m)
+        assign(&d, AssignOp::Rem, &Val::Long(0), &mut m)
             .unwrap_err()
             .message,
         "/ by zero"

@@ -116,35 +116,75 @@ fn next_from(s: &str, (start, end): (usize, usize)) -> Option<usize> {
 
 /// Java `s.split(re, limit)` (SPEC §13.2).
 pub fn split(s: &str, re: &str, limit: i32) -> Result<Vec<String>, SelError> {
+    Ok(split_bounded(s, re, limit, usize::MAX)?.unwrap_or_default())
+}
+
+/// [`split`], giving up (`None`) as soon as the result is known to have more than
+/// `max_parts` elements, so that a caller with a memory budget never builds millions of
+/// parts it cannot afford. Parts are kept as ranges and runs of empty parts as a count
+/// until a non-empty part follows (with `limit == 0` trailing empties are dropped), so
+/// the count checked is exact.
+pub fn split_bounded(
+    s: &str,
+    re: &str,
+    limit: i32,
+    max_parts: usize,
+) -> Result<Option<Vec<String>>, SelError> {
     let finder = compile(re)?;
     let limited = limit > 0;
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut found = 0usize; // parts found so far (committed or pending)
+    let mut pending_empty = 0usize; // empty parts not yet followed by a non-empty one
     let mut index = 0usize; // start of the current part
     let mut from = Some(0usize);
+    let push = |parts: &mut Vec<(usize, usize)>, pending: &mut usize, r: (usize, usize)| {
+        if r.0 == r.1 {
+            *pending += 1;
+            return true;
+        }
+        if parts.len() + *pending >= max_parts {
+            return false;
+        }
+        parts.extend(std::iter::repeat_n((r.0, r.0), *pending));
+        *pending = 0;
+        parts.push(r);
+        true
+    };
     while let Some(pos) = from {
         let Some(m) = finder.find(s, pos)? else { break };
         from = next_from(s, m);
-        if !limited || (parts.len() as i64) < limit as i64 - 1 {
+        if !limited || (found as i64) < limit as i64 - 1 {
             if index == 0 && m.0 == 0 && m.1 == 0 {
                 // No leading empty part for a zero-width match at the start.
                 continue;
             }
-            parts.push(s[index..m.0].to_string());
+            if !push(&mut parts, &mut pending_empty, (index, m.0)) {
+                return Ok(None);
+            }
+            found += 1;
             index = m.1;
         } else {
             break;
         }
     }
-    if index == 0 && parts.is_empty() {
-        return Ok(vec![s.to_string()]);
+    if index == 0 && found == 0 {
+        return Ok(Some(vec![s.to_string()]));
     }
-    parts.push(s[index..].to_string());
-    if limit == 0 {
-        while parts.last().is_some_and(|p| p.is_empty()) {
-            parts.pop();
+    if !push(&mut parts, &mut pending_empty, (index, s.len())) {
+        return Ok(None);
+    }
+    if limit != 0 && pending_empty > 0 {
+        if parts.len() + pending_empty > max_parts {
+            return Ok(None);
         }
+        parts.extend(std::iter::repeat_n((index, index), pending_empty));
     }
-    Ok(parts)
+    Ok(Some(
+        parts
+            .into_iter()
+            .map(|(a, b)| s[a..b].to_string())
+            .collect(),
+    ))
 }
 
 /// One piece of a parsed Java replacement string.
@@ -240,6 +280,17 @@ fn parse_replacement(
 
 /// Java `s.replaceAll(re, replacement)`.
 pub fn replace_all(s: &str, re: &str, replacement: &str) -> Result<String, SelError> {
+    Ok(replace_all_bounded(s, re, replacement, usize::MAX)?.unwrap_or_default())
+}
+
+/// [`replace_all`], giving up (`None`) once the result exceeds `max_bytes` bytes of
+/// UTF-8: `s.replaceAll('', s)` squares the length of `s`.
+pub fn replace_all_bounded(
+    s: &str,
+    re: &str,
+    replacement: &str,
+    max_bytes: usize,
+) -> Result<Option<String>, SelError> {
     let finder = compile(re)?;
     let (group_count, names): (usize, &[(String, usize)]) = match &finder {
         Finder::Literal(_) => (0, &[]),
@@ -276,11 +327,17 @@ pub fn replace_all(s: &str, re: &str, replacement: &str) -> Result<String, SelEr
                 }
             }
         }
+        if out.len() > max_bytes {
+            return Ok(None);
+        }
         copied = span.1;
         from = next_from(s, span);
     }
     out.push_str(&s[copied..]);
-    Ok(out)
+    if out.len() > max_bytes {
+        return Ok(None);
+    }
+    Ok(Some(out))
 }
 
 #[cfg(test)]

@@ -180,3 +180,38 @@ fn catastrophic_patterns_fail_fast() {
     let r = split(&s, "(?=(a|aa)+b)", 0);
     assert!(r.is_ok() || r.unwrap_err().kind == ErrorKind::IllegalStateException);
 }
+
+#[test]
+fn bounded_split_counts_only_parts_that_stay() {
+    // Trailing empty parts are dropped with limit 0, so they do not count.
+    assert_eq!(
+        split_bounded("a,,,,,,", ",", 0, 1).unwrap(),
+        Some(vec!["a".to_string()])
+    );
+    assert_eq!(split_bounded(",,,,", ",", 0, 0).unwrap(), Some(vec![]));
+    assert_eq!(split_bounded("a,,b", ",", 0, 2).unwrap(), None);
+    assert_eq!(
+        split_bounded("a,,b", ",", 0, 3).unwrap(),
+        Some(vec!["a".to_string(), String::new(), "b".to_string()])
+    );
+    assert_eq!(split_bounded("a,,", ",", -1, 2).unwrap(), None);
+    assert_eq!(
+        split_bounded("a,,", ",", -1, 3).unwrap().map(|v| v.len()),
+        Some(3)
+    );
+    assert_eq!(
+        split_bounded(&"x".repeat(100_000), "", 0, 1000).unwrap(),
+        None
+    );
+}
+
+#[test]
+fn bounded_replace_all_gives_up_early() {
+    let s = "x".repeat(1000);
+    assert_eq!(replace_all_bounded(&s, "", &s, 10_000).unwrap(), None);
+    assert_eq!(
+        replace_all_bounded("ab", "", "-", 5).unwrap(),
+        Some("-a-b-".to_string())
+    );
+    assert_eq!(replace_all_bounded("ab", "", "-", 4).unwrap(), None);
+}
