@@ -1,31 +1,7 @@
 //! Methods of the Joda-Time types: `DateTime`, `DateTime.Property`, `DateTimeFormat`,
 //! `DateTimeZone` and `Days` (SPEC §7.12–§7.16).
 
-use super::{Call, Method, Param, INT};
-
-const fn p(name: &'static str, ty: &'static str) -> Param {
-    Param { name, ty }
-}
-
-const fn m(
-    receivers: &'static [&'static str],
-    name: &'static str,
-    params: &'static [Param],
-    returns: &'static str,
-    call: Call,
-    doc: &'static str,
-) -> Method {
-    Method {
-        receivers,
-        name,
-        params,
-        variadic: false,
-        returns,
-        call,
-        host: false,
-        doc,
-    }
-}
+use super::{m, p, Call, Method, Param, INT};
 
 const DT: &[&str] = &["DATETIME"];
 const PROP: &[&str] = &["DATETIME_PROPERTY"];

@@ -1,12 +1,9 @@
 //! Methods of `Util` (SPEC §7.17) and of `params` (§7.18), including the ones Maestro's
 //! host extension provides (§10.5) and the `Util.toJson` function it registers.
 
-use super::{Call, Method, Param, ANY};
+use super::{p, Call, Method, Param, ANY};
 
-const fn p(name: &'static str, ty: &'static str) -> Param {
-    Param { name, ty }
-}
-
+/// `Util` and `params` methods work on any receiver of their type.
 const fn m(
     receivers: &'static [&'static str],
     name: &'static str,
@@ -14,16 +11,7 @@ const fn m(
     returns: &'static str,
     doc: &'static str,
 ) -> Method {
-    Method {
-        receivers,
-        name,
-        params,
-        variadic: false,
-        returns,
-        call: Call::Any,
-        host: false,
-        doc,
-    }
+    super::m(receivers, name, params, returns, Call::Any, doc)
 }
 
 const fn host(method: Method) -> Method {

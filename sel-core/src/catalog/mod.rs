@@ -151,5 +151,32 @@ pub fn accepts(expected: &str, actual: &str) -> Option<bool> {
     )
 }
 
+/// Table-building shorthand for a parameter.
+const fn p(name: &'static str, ty: &'static str) -> Param {
+    Param { name, ty }
+}
+
+/// Table-building shorthand for a method of SEL itself (not a host extension) with
+/// fixed arity.
+const fn m(
+    receivers: &'static [&'static str],
+    name: &'static str,
+    params: &'static [Param],
+    returns: &'static str,
+    call: Call,
+    doc: &'static str,
+) -> Method {
+    Method {
+        receivers,
+        name,
+        params,
+        variadic: false,
+        returns,
+        call,
+        host: false,
+        doc,
+    }
+}
+
 #[cfg(test)]
 mod tests;

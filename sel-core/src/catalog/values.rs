@@ -2,31 +2,7 @@
 //! MAP, arrays, `Math`, `UUID` and the `System`/`Arrays`/`DateTimeConstants` object
 //! (SPEC §7.3–§7.11).
 
-use super::{Call, Field, Method, Param, ANY, INT};
-
-const fn p(name: &'static str, ty: &'static str) -> Param {
-    Param { name, ty }
-}
-
-const fn m(
-    receivers: &'static [&'static str],
-    name: &'static str,
-    params: &'static [Param],
-    returns: &'static str,
-    call: Call,
-    doc: &'static str,
-) -> Method {
-    Method {
-        receivers,
-        name,
-        params,
-        variadic: false,
-        returns,
-        call,
-        host: false,
-        doc,
-    }
-}
+use super::{m, p, Call, Field, Method, ANY, INT};
 
 const fn variadic(method: Method) -> Method {
     Method {
