@@ -88,6 +88,23 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Evaluations per second of each expression of a benchmark file, then of the mix.
+    ///
+    /// Every evaluation parses and evaluates afresh, as Maestro does; results are
+    /// checked against the file's `expect` first (wrong ones are reported, not timed).
+    Bench {
+        /// JSON lines with id, name, expr, vars, expect (tests/data/bench-exprs.jsonl).
+        file: PathBuf,
+        /// Seconds to spend on each expression and on the mix.
+        #[arg(long, default_value_t = 1.0)]
+        seconds: f64,
+        /// Evaluate programs parsed once (measures evaluation alone).
+        #[arg(long)]
+        preparsed: bool,
+        /// Run exactly N evaluations each instead of timing (for profilers).
+        #[arg(long, value_name = "N")]
+        iterations: Option<u64>,
+    },
 }
 
 /// What an evaluation starts from (shared by `eval` and `repl`).
@@ -148,6 +165,12 @@ fn main() -> ExitCode {
             results,
             verbose,
         } => conformance(&file, known.as_deref(), results.as_deref(), verbose),
+        Command::Bench {
+            file,
+            seconds,
+            preparsed,
+            iterations,
+        } => bench_command(&file, seconds, preparsed, iterations),
     };
     match result {
         Ok(out) => {
@@ -235,6 +258,31 @@ fn conformance(
     Ok(Output {
         stdout: report.render(verbose),
         stderr: String::new(),
+        exit,
+    })
+}
+
+fn bench_command(
+    file: &Path,
+    seconds: f64,
+    preparsed: bool,
+    iterations: Option<u64>,
+) -> Result<Output, String> {
+    let opts = sel_cli::bench::BenchOptions {
+        seconds,
+        preparsed,
+        iterations,
+    };
+    let report = sel_cli::bench::bench(&read(file)?, &opts)?;
+    let stderr: String = report.wrong.iter().map(|w| format!("{w}\n")).collect();
+    let exit = if report.wrong.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Findings
+    };
+    Ok(Output {
+        stdout: report.text,
+        stderr,
         exit,
     })
 }

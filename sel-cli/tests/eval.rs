@@ -112,10 +112,10 @@ fn runtime_error_is_rendered_with_exit_5() {
         sel(&["eval", "x = 1; x = 1.5;"], ""),
         err(
             "error[IllegalArgumentException]: Type mismatch, lhs type: LONG, rhs object type: DOUBLE
-  ┌─ <expr>:1:1
+  ┌─ <expr>:1:8
   │
 1 │ x = 1; x = 1.5;
-  │ ^^^^^^^^^^^^^^^ raised while evaluating this
+  │        ^^^^^^^
 
 ",
             5
@@ -132,7 +132,7 @@ fn limit_error_exit_6_and_validation_exit_4() {
   ┌─ <expr>:1:1
   │
 1 │ while (true) {}
-  │ ^^^^^^^^^^^^^^^ raised while evaluating this
+  │ ^^^^^^^^^^^^^^^
 
 ",
             6

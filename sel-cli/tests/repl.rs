@@ -44,10 +44,10 @@ fn types_stick_and_failed_entries_change_nothing() {
             stdout: "LONG: 1\nLONG: 1\nERROR: no\nNULL: NULL\n".to_string(),
             stderr: "\
 error[IllegalArgumentException]: Type mismatch, lhs type: LONG, rhs object type: DOUBLE
-  ┌─ <repl>:1:1
+  ┌─ <repl>:1:8
   │
 1 │ x = 2; x = 1.5;
-  │ ^^^^^^^^^^^^^^^ raised while evaluating this
+  │        ^^^^^^^
 
 "
             .to_string(),

@@ -12,6 +12,13 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
+/// A parsed program and its text, ready for [`Evaluator::evaluate_prepared`].
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    src: String,
+    program: sel_grammar::Program,
+}
+
 /// Evaluates and validates SEL expressions. Cheap to share across threads.
 #[derive(Clone)]
 pub struct Evaluator {
@@ -47,7 +54,8 @@ impl Evaluator {
         self
     }
 
-    /// The zone of `new DateTime()` and zone-less formatters (used once dates land).
+    /// The zone of `new DateTime()` and zone-less formatters (a tz id; an id the
+    /// joda module does not know means UTC).
     pub fn with_default_zone(mut self, zone_id: &str) -> Evaluator {
         self.zone = zone_id.to_string();
         self
@@ -67,7 +75,6 @@ impl Evaluator {
         &*self.clock
     }
 
-    #[allow(dead_code)] // read by the date built-ins once they land
     pub(crate) fn default_zone(&self) -> &str {
         &self.zone
     }
@@ -129,6 +136,29 @@ impl Evaluator {
     ) -> Result<Value, SelError> {
         let program = self.parse(src)?;
         let mut interp = Interp::new(&program, src, self, vars, ext, cancel);
+        let result = interp.run().map_err(|e| *e)?;
+        to_host(&result)
+    }
+
+    /// Parses and checks `src` once, for hosts (and benchmarks) that evaluate the same
+    /// text many times with [`Evaluator::evaluate_prepared`].
+    pub fn prepare(&self, src: &str) -> Result<Prepared, SelError> {
+        let program = self.parse(src)?;
+        Ok(Prepared {
+            src: src.to_string(),
+            program,
+        })
+    }
+
+    /// Evaluates a program [`Evaluator::prepare`] parsed; the result is the same as
+    /// [`Evaluator::evaluate`] on its text. Every evaluation still gets fresh state.
+    pub fn evaluate_prepared(
+        &self,
+        prepared: &Prepared,
+        vars: &dyn Vars,
+        ext: Option<&dyn Extension>,
+    ) -> Result<Value, SelError> {
+        let mut interp = Interp::new(&prepared.program, &prepared.src, self, vars, ext, None);
         let result = interp.run().map_err(|e| *e)?;
         to_host(&result)
     }

@@ -23,9 +23,14 @@ mod validate;
 mod value;
 
 pub use error::{ErrorKind, SelError};
-pub use evaluator::Evaluator;
+pub use evaluator::{Evaluator, Prepared};
 pub use host::{Clock, Extension, FixedClock, SystemClock, UtilFunction, Vars};
 pub use limits::Limits;
 pub use sanitize::sanitize;
 pub use types::STATIC_NAMES;
 pub use value::Value;
+
+/// Compiles and runs the README's Rust example as a doctest, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -23,7 +23,11 @@ impl UtilFunction for ToJson {
             )));
         };
         let mut out = String::new();
-        write_json(&mut out, v);
+        write_json(&mut out, v).map_err(|msg| {
+            SelError::illegal_state(format!(
+                "Failed to write an object to json string due to [{msg}]"
+            ))
+        })?;
         Ok(Value::String(Some(out)))
     }
 }
@@ -69,7 +73,14 @@ fn write_list<T>(out: &mut String, items: &[T], f: impl Fn(&mut String, &T)) {
     out.push(']');
 }
 
-fn write_json(out: &mut String, v: &Value) {
+/// Jackson's refusal of Joda objects (it needs the joda datatype module).
+fn joda_unsupported(class: &str) -> String {
+    format!(
+        "Joda date/time type `{class}` not supported by default: add Module \"com.fasterxml.jackson.datatype:jackson-datatype-joda\" to enable handling"
+    )
+}
+
+fn write_json(out: &mut String, v: &Value) -> Result<(), String> {
     match v {
         Value::Null | Value::Void | Value::String(None) | Value::Map(None) => out.push_str("null"),
         Value::Long(x) => out.push_str(&x.to_string()),
@@ -92,14 +103,31 @@ fn write_json(out: &mut String, v: &Value) {
                 }
                 write_str(out, k);
                 out.push(':');
-                write_json(out, v);
+                write_json(out, v)?;
             }
             out.push('}');
         }
         Value::Uuid(_) | Value::Params | Value::Util | Value::Misc | Value::Math => {
             out.push_str("{}")
         }
+        Value::DateTime(None)
+        | Value::DateTimeZone(None)
+        | Value::DateTimeFormatter(None)
+        | Value::DateTimeProperty(None)
+        | Value::DateTimeDays(None) => out.push_str("null"),
+        Value::DateTime(Some(_)) => return Err(joda_unsupported("org.joda.time.DateTime")),
+        Value::DateTimeProperty(Some(_)) => {
+            return Err(joda_unsupported("org.joda.time.DateTime$Property"))
+        }
+        Value::DateTimeZone(Some(z)) => {
+            return Err(joda_unsupported(crate::rt::convert::zone_class(z)))
+        }
+        Value::DateTimeFormatter(Some(_)) => {
+            return Err(joda_unsupported("org.joda.time.format.DateTimeFormatter"))
+        }
+        Value::DateTimeDays(Some(_)) => return Err(joda_unsupported("org.joda.time.Days")),
     }
+    Ok(())
 }
 
 #[cfg(test)]

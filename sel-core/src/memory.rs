@@ -29,6 +29,8 @@ impl Memory {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     pub fn over(&self) -> SelError {
         SelError::limit(
             crate::error::ErrorKind::IllegalStateException,

@@ -113,6 +113,11 @@ fn internal_is_null(v: &Val) -> Result<bool, SelError> {
         | Val::Array(_)
         | Val::Map(Some(_))
         | Val::Error(Some(_)) => false,
+        Val::DateTime(d) => d.is_none(),
+        Val::Zone(z) => z.is_none(),
+        Val::Formatter(f) => f.is_none(),
+        Val::Property(p) => p.is_none(),
+        Val::Days(d) => d.is_none(),
         Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
         }
@@ -208,11 +213,12 @@ pub(crate) fn number_cast_error(rhs: &Val) -> SelError {
         Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return no_internal_val(rhs.ty())
         }
-        _ => {
-            return SelError::npe(
+        other => match crate::rt::convert::joda_class(other) {
+            Some(class) => class.to_string(),
+            None => return SelError::npe(
                 "Cannot invoke \"java.lang.Number.doubleValue()\" because the return value of \"com.netflix.sel.type.SelType.getInternalVal()\" is null",
-            )
-        }
+            ),
+        },
     };
     SelError::class_cast(&class, "java.lang.Number")
 }
@@ -306,8 +312,10 @@ fn unsupported_assign(what: &str, op: AssignOp) -> SelError {
 }
 
 /// `lhs op= rhs`: mutates the object `lhs` in place (§5.6).
+#[inline]
 pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &mut Memory) -> Result<(), SelError> {
-    // Fast path: LONG and DOUBLE boxes are updated in place.
+    // Fast path, kept small enough to inline into the interpreter: LONG and DOUBLE
+    // boxes are updated in place.
     if let Ref::Box(b) = lhs {
         match (&mut *b.borrow_mut(), rhs) {
             (Val::Long(a), Val::Long(x)) if !matches!(op, AssignOp::Div | AssignOp::Rem) => {
@@ -333,6 +341,12 @@ pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &mut Memory) -> Re
             _ => {}
         }
     }
+    assign_general(lhs, op, rhs, mem)
+}
+
+/// [`assign`] for everything but in-place numeric updates of boxes.
+#[inline(never)]
+fn assign_general(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &mut Memory) -> Result<(), SelError> {
     let cur = lhs.get();
     let new = match cur {
         Val::Long(a) => {
@@ -388,7 +402,13 @@ pub(crate) fn assign(lhs: &Ref, op: AssignOp, rhs: &Val, mem: &mut Memory) -> Re
             }
             _ => return Err(unsupported_assign("boolean/Boolean", op)),
         },
-        Val::Array(_) | Val::Map(_) => {
+        Val::Array(_)
+        | Val::Map(_)
+        | Val::DateTime(_)
+        | Val::Zone(_)
+        | Val::Formatter(_)
+        | Val::Property(_)
+        | Val::Days(_) => {
             let ty = cur.ty();
             if op != AssignOp::Assign {
                 return Err(unsupported_assign(ty.name(), op));

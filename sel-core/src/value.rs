@@ -2,6 +2,7 @@
 //! results are converted to it, input variables are given as it.
 
 use crate::java::double_to_string;
+use crate::joda::{days_display, DateTime, Formatter, Property, Zone};
 use serde_json::{json, Map as JsonMap, Value as Json};
 
 /// A SEL value outside the interpreter.
@@ -27,8 +28,13 @@ pub enum Value {
     Util,
     Misc,
     Math,
-    // DateTime / DateTimeZone / DateTimeFormatter / DateTimeProperty / DateTimeDays
-    // variants arrive with the date types.
+    /// The Joda objects; `None` = a null payload.
+    DateTime(Option<DateTime>),
+    DateTimeZone(Option<Zone>),
+    DateTimeFormatter(Option<Formatter>),
+    DateTimeProperty(Option<Property>),
+    /// A Joda `Days` (its number of days).
+    DateTimeDays(Option<i32>),
 }
 
 impl Value {
@@ -52,6 +58,11 @@ impl Value {
             Value::Util => "PRESET_UTIL_FUNCTION",
             Value::Misc => "PRESET_MISC_FUNC_FIELDS",
             Value::Math => "MATH",
+            Value::DateTime(_) => "DATETIME",
+            Value::DateTimeZone(_) => "DATETIME_ZONE",
+            Value::DateTimeFormatter(_) => "DATETIME_FORMATTER",
+            Value::DateTimeProperty(_) => "DATETIME_PROPERTY",
+            Value::DateTimeDays(_) => "DATETIME_DAYS",
         }
     }
 
@@ -108,6 +119,18 @@ impl Value {
             Value::Util => out.push_str("Preset SEL Utility Function Class"),
             Value::Misc => out.push_str("SEL Miscellaneous Function Class"),
             Value::Math => out.push_str("Java Math Class"),
+            Value::DateTime(Some(dt)) => dt.push_iso(out),
+            Value::DateTimeZone(Some(z)) => out.push_str(&z.id()),
+            Value::DateTimeProperty(Some(p)) => out.push_str(&p.display()),
+            Value::DateTimeDays(Some(d)) => out.push_str(&days_display(*d)),
+            Value::DateTime(None)
+            | Value::DateTimeZone(None)
+            | Value::DateTimeProperty(None)
+            | Value::DateTimeDays(None) => out.push_str("null"),
+            // Java's identity text, with a deterministic hash (§5.7).
+            Value::DateTimeFormatter(_) => {
+                out.push_str("com.netflix.sel.type.SelJodaDateTimeFormatter@0")
+            }
         }
     }
 
@@ -145,6 +168,17 @@ impl Value {
                 Json::Object(m)
             }
             Value::Error(m) => json!(m),
+            // Dates are rendered by their display text; a null payload and the
+            // formatter (whose text is an identity) have no value.
+            Value::DateTime(Some(_))
+            | Value::DateTimeZone(Some(_))
+            | Value::DateTimeProperty(Some(_))
+            | Value::DateTimeDays(Some(_)) => json!(self.display()),
+            Value::DateTime(None)
+            | Value::DateTimeZone(None)
+            | Value::DateTimeProperty(None)
+            | Value::DateTimeDays(None)
+            | Value::DateTimeFormatter(_) => Json::Null,
             Value::Null
             | Value::Void
             | Value::Uuid(_)

@@ -1,6 +1,9 @@
 //! `sel-lsp`: the SEL language server over stdio.
 
-fn main() {
-    eprintln!("sel-lsp: not built yet");
-    std::process::exit(2);
+#[tokio::main]
+async fn main() {
+    let (service, socket) = sel_lsp::service();
+    tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        .serve(service)
+        .await;
 }

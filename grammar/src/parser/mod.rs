@@ -137,6 +137,8 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             prog: Program {
                 exprs: Vec::with_capacity(if DIAG { 0 } else { toks.len() }),
                 stmts: Vec::with_capacity(if DIAG { 0 } else { toks.len() / 4 + 1 }),
+                // Programs mention a handful of names; growing from empty reallocates.
+                symbols: Vec::with_capacity(if DIAG { 0 } else { 8 }),
                 ..Program::default()
             },
             names: HashMap::default(),

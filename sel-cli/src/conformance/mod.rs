@@ -15,6 +15,6 @@ mod report;
 mod run;
 
 pub use case::{load_cases, Case, CompareMode};
-pub use compare::Verdict;
+pub use compare::{compare, Verdict};
 pub use report::{load_known_divergences, Report};
 pub use run::{observation_clock_millis, run_case, Actual, Runner};

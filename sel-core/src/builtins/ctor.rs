@@ -76,7 +76,7 @@ pub(crate) fn construct(it: &mut Interp<'_>, ty: Ty, args: Vec<Entry>) -> Result
             it.mem.charge_object()?;
             Ok(Val::new_map(JMap::new()))
         }
-        // DATETIME constructors plug in here with the date types.
+        Ty::DateTime => super::date::ctor::construct(it, &vals),
         other => Err(SelError::unsupported(format!(
             "{} DO NOT support calling constructor",
             other.name()

@@ -8,22 +8,24 @@ use crate::ops::number_cast_error;
 use crate::rt::{Entry, Val};
 use crate::types::Ty;
 
-/// SplitMix64: small, fast and good enough for `Math.random()`.
-#[derive(Clone, Debug)]
-pub(crate) struct Rng(u64);
+/// SplitMix64: small, fast and good enough for `Math.random()`. Seeded on first use
+/// only, so evaluations that never draw a number do not pay for the seeding.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Rng(Option<u64>);
 
 impl Rng {
     /// A generator seeded from the process's per-thread random hasher keys.
-    pub fn seeded() -> Rng {
+    fn seed() -> u64 {
         use std::hash::{BuildHasher, Hasher};
         let mut h = std::collections::hash_map::RandomState::new().build_hasher();
         h.write_u64(0x5e1);
-        Rng(h.finish())
+        h.finish()
     }
 
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
+        let state = self.0.get_or_insert_with(Rng::seed);
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = *state;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)

@@ -6,7 +6,9 @@
 
 pub(crate) mod array;
 pub(crate) mod ctor;
+pub(crate) mod date;
 pub(crate) mod double;
+pub(crate) mod jm;
 pub(crate) mod long;
 pub(crate) mod map;
 pub(crate) mod math;
@@ -76,6 +78,11 @@ impl Interp<'_> {
             Val::Misc => misc::call(self, name, args),
             Val::Util => util::call(self, name, args),
             Val::Params => params::call(self, name, args),
+            Val::DateTime(d) => date::datetime::call(self, d, name, args),
+            Val::Zone(z) => date::zone::call(self, z, name, args),
+            Val::Formatter(f) => date::formatter::call(self, f, name, args),
+            Val::Property(p) => date::property::call(self, p.as_deref(), name, args),
+            Val::Days(d) => date::days::call(self, d, name, args),
             other => Err(SelError::unsupported(format!(
                 "{} DO NOT support calling {name}",
                 other.ty().name()
@@ -89,6 +96,7 @@ impl Interp<'_> {
             Val::Array(a) => array::field(self, &a, name),
             Val::Misc => misc::field(self, name),
             Val::Params => self.params_field(Some(name)),
+            Val::Zone(_) => date::zone::field(self, name),
             other => Err(no_field(other.ty(), name)),
         }
     }

@@ -4,8 +4,9 @@
 //! is null, and every failure wrapped in `Failed calling method <name><argc>`.
 //! `format`, `join` and `escape` are hand-written helpers matched by name first.
 
+use super::jm::{self, Sig};
 use super::{bool_result, long_result, no_method, string_result};
-use crate::error::{ErrorKind, SelError};
+use crate::error::SelError;
 use crate::interp::Interp;
 use crate::java::format::FormatArg;
 use crate::java::text;
@@ -16,13 +17,7 @@ use crate::rt::{ArrayData, Entry, Str, Val};
 use crate::types::Ty;
 use crate::value::Value;
 
-/// A reflective method: Java parameter types (receiver first for instance methods) and
-/// return type, as the reference's method handles declare them.
-struct Sig {
-    params: &'static [&'static str],
-    ret: &'static str,
-}
-
+/// The method handle of `key`, typed as the reference declares it.
 fn signature(key: &str) -> Option<Sig> {
     const S: &str = "String";
     const I: &str = "Integer";
@@ -44,30 +39,6 @@ fn signature(key: &str) -> Option<Sig> {
         _ => return None,
     };
     Some(Sig { params, ret })
-}
-
-/// The Java class of a value after unboxing (§5.4); `None` for Java null.
-pub(crate) fn unboxed_class(v: &Val) -> Result<Option<&'static str>, SelError> {
-    Ok(Some(match v {
-        Val::Null | Val::Void | Val::Str(None) | Val::Map(None) | Val::Error(None) => {
-            return Ok(None)
-        }
-        Val::Long(x) if *x > i32::MAX as i64 => "java.lang.Long",
-        Val::Long(_) => "java.lang.Integer",
-        Val::Double(_) => "java.lang.Double",
-        Val::Bool(_) => "java.lang.Boolean",
-        Val::Str(Some(_)) | Val::Error(Some(_)) => "java.lang.String",
-        Val::Map(Some(_)) => "java.util.HashMap",
-        Val::Array(a) => match &*a.borrow() {
-            ArrayData::Str(_) => "[Ljava.lang.String;",
-            ArrayData::Long(_) => "[J",
-            ArrayData::Double(_) => "[D",
-            ArrayData::Bool(_) => "[Z",
-        },
-        Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
-            return Err(no_internal_val(v.ty()))
-        }
-    }))
 }
 
 /// Java `String.valueOf(Object)` of the unboxed value.
@@ -98,25 +69,6 @@ fn java_text(v: &Value) -> String {
     }
 }
 
-fn class_cast_text(from: &str, to: &str) -> SelError {
-    SelError::new(
-        ErrorKind::ClassCastException,
-        format!("Cannot cast {from} to {to}"),
-    )
-}
-
-fn wrong_method_type(sig: &Sig, invoked: usize) -> SelError {
-    let target = vec!["Object"; invoked].join(",");
-    SelError::new(
-        ErrorKind::WrongMethodTypeException,
-        format!(
-            "cannot convert MethodHandle({}){} to ({target})Object",
-            sig.params.join(","),
-            sig.ret
-        ),
-    )
-}
-
 /// An argument cast to a Java parameter type.
 enum Arg {
     Str(Option<Str>),
@@ -125,20 +77,12 @@ enum Arg {
 }
 
 fn cast_arg(v: &Val, param: &str) -> Result<Arg, SelError> {
-    let class = unboxed_class(v)?;
-    match param {
-        "String" => match (v, class) {
-            (_, None) => Ok(Arg::Str(None)),
-            (Val::Str(s), _) => Ok(Arg::Str(s.clone())),
-            (_, Some(c)) => Err(class_cast_text(c, "java.lang.String")),
-        },
-        "Integer" => match (v, class) {
-            (_, None) => Ok(Arg::Int(None)),
-            (Val::Long(x), Some("java.lang.Integer")) => Ok(Arg::Int(Some(*x as i32))),
-            (_, Some(c)) => Err(class_cast_text(c, "java.lang.Integer")),
-        },
-        _ => Ok(Arg::Obj),
-    }
+    jm::check_param(v, param)?;
+    Ok(match param {
+        "String" => Arg::Str(jm::str_param(v)),
+        "Integer" => Arg::Int(jm::int_param(v).ok()),
+        _ => Arg::Obj,
+    })
 }
 
 fn npe(what: &str) -> SelError {
@@ -162,13 +106,9 @@ pub(crate) fn call(
         return Err(no_method(Ty::String, &key, &args));
     };
     let vals: Vec<Val> = args.iter().map(Entry::get).collect();
-    jm(it, recv, &key, &sig, &vals).map_err(|e| {
-        if e.kind == ErrorKind::IllegalStateException {
-            e
-        } else {
-            SelError::illegal_arg(format!("Failed calling method {key}")).with_cause(e)
-        }
-    })
+    sig.check_invocation(&args, recv.is_some())
+        .and_then(|()| jm(it, recv, &key, &sig, &vals))
+        .map_err(|e| jm::failed_calling(&key, e))
 }
 
 fn jm(
@@ -178,19 +118,12 @@ fn jm(
     sig: &Sig,
     vals: &[Val],
 ) -> Result<Entry, SelError> {
-    for v in vals {
-        unboxed_class(v)?;
-    }
-    let invoked = vals.len() + recv.is_some() as usize;
-    if invoked != sig.params.len() {
-        return Err(wrong_method_type(sig, invoked));
-    }
     if key == "valueOf1" {
         let s = value_of(&vals[0])?;
         return string_result(it, s);
     }
     let Some(s) = recv else {
-        return Err(wrong_method_type(sig, invoked));
+        return Err(sig.wrong_type(vals.len()));
     };
     let mut a = Vec::with_capacity(vals.len());
     for (v, p) in vals.iter().zip(&sig.params[1..]) {
@@ -282,7 +215,7 @@ fn jm(
                 None => Err(it.mem.over()),
             }
         }
-        _ => Err(wrong_method_type(sig, invoked)),
+        _ => Err(sig.wrong_type(vals.len() + 1)),
     }
 }
 
@@ -317,8 +250,17 @@ fn format_arg(v: &Val) -> Result<FormatArg, SelError> {
         Val::Str(Some(s)) | Val::Error(Some(s)) => FormatArg::Str(s.to_string()),
         Val::Array(_) | Val::Map(Some(_)) => FormatArg::Other {
             to_string: value_of(v)?,
-            class_name: unboxed_class(v)?.unwrap_or("null").to_string(),
+            class_name: jm::unboxed_class(v)?.unwrap_or("null").to_string(),
         },
+        Val::DateTime(_) | Val::Zone(_) | Val::Formatter(_) | Val::Property(_) | Val::Days(_) => {
+            match jm::unboxed_class(v)? {
+                Some(class) => FormatArg::Other {
+                    to_string: concat_text(v)?,
+                    class_name: class.to_string(),
+                },
+                None => FormatArg::Null,
+            }
+        }
         Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
         }
@@ -359,7 +301,7 @@ fn join(it: &mut Interp<'_>, args: &[Entry]) -> Result<Entry, SelError> {
             Val::Array(a) => match &*a.borrow() {
                 ArrayData::Str(v) => v.clone(),
                 _ => {
-                    let class = unboxed_class(&one.get())?.unwrap_or("null");
+                    let class = jm::unboxed_class(&one.get())?.unwrap_or("null");
                     return Err(SelError::class_cast(class, "[Ljava.lang.String;"));
                 }
             },

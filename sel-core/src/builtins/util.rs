@@ -1,7 +1,5 @@
 //! `Util` (§7.17): host-registered functions (which shadow built-ins) and the built-in
-//! helpers. The date helpers (`dateIntToTs`, `tsToDateInt`, `incrementDateInt`,
-//! `dateIntHourToTs`, `timeoutFor*Deadline`, `dateIntsBetween`) plug in with the date
-//! types, in `builtins/datetime.rs`.
+//! helpers: `intsBetween` here, the date helpers in `builtins/date/util.rs`.
 
 use super::long::parse_long_opt;
 use super::no_method;
@@ -29,7 +27,6 @@ pub(crate) fn to_long(it: &mut Interp<'_>, v: &Val) -> Result<i64, SelError> {
     Ok(x)
 }
 
-#[allow(dead_code)] // used by the date helpers once they land
 /// The reference's `SelString.create(x)` used by `Util`: LONG as decimal, STRING as is.
 pub(crate) fn to_str(it: &mut Interp<'_>, v: &Val) -> Result<Option<String>, SelError> {
     let s = match v {
@@ -61,7 +58,10 @@ pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Vec<Entry>) -> Result<
     let vals: Vec<Val> = args.iter().map(Entry::get).collect();
     match (name, vals.as_slice()) {
         ("intsBetween", [from, to, step]) => ints_between(it, from, to, step),
-        _ => Err(no_method(Ty::PresetUtilFunction, name, &args)),
+        _ => match super::date::util::call(it, name, &vals) {
+            Some(r) => r,
+            None => Err(no_method(Ty::PresetUtilFunction, name, &args)),
+        },
     }
 }
 

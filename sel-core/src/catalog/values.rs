@@ -208,7 +208,7 @@ pub(super) const METHODS: &[Method] = &[
     variadic(m(
         S,
         "join",
-        &[p("separator", "STRING"), p("parts", "STRING")],
+        &[p("separator", "STRING"), p("parts", "STRING|STRING_ARRAY")],
         "STRING",
         Any,
         "Joins strings (or one STRING_ARRAY) with `separator`.",

@@ -5,7 +5,7 @@ use crate::error::{ErrorKind, SelError};
 use crate::ops::{self, Op};
 use crate::rt::{ArrayData, Entry, Ref, Val};
 use crate::types::Ty;
-use sel_grammar::ast::{AssignOp, ExprId, ExprKind, Ident, Literal, TypeName};
+use sel_grammar::ast::{AssignOp, BinaryOp, ExprId, ExprKind, Ident, Literal, TypeName};
 
 /// Stack headroom below which evaluation continues on a fresh segment, checked every
 /// `GROW_EVERY` levels of nesting.
@@ -50,6 +50,24 @@ pub(crate) fn element(arr: &Val, idx: i64) -> Result<Ref, SelError> {
     Ok(Ref::Elem(a.clone(), i as u32))
 }
 
+/// `a op b` on two LONGs for the operators that cannot fail (everything except `/`,
+/// `%` and the boolean operators, which `ops::binary` handles with their errors).
+#[inline]
+fn long_leaf_op(op: BinaryOp, a: i64, b: i64) -> Option<Val> {
+    Some(match op {
+        BinaryOp::Lt => Val::Bool(a < b),
+        BinaryOp::Le => Val::Bool(a <= b),
+        BinaryOp::Gt => Val::Bool(a > b),
+        BinaryOp::Ge => Val::Bool(a >= b),
+        BinaryOp::Eq => Val::Bool(a == b),
+        BinaryOp::Ne => Val::Bool(a != b),
+        BinaryOp::Add => Val::Long(a.wrapping_add(b)),
+        BinaryOp::Sub => Val::Long(a.wrapping_sub(b)),
+        BinaryOp::Mul => Val::Long(a.wrapping_mul(b)),
+        BinaryOp::Div | BinaryOp::Rem | BinaryOp::And | BinaryOp::Or => return None,
+    })
+}
+
 /// The type a type name resolves to.
 pub(crate) fn resolve_type(interp: &Interp<'_>, name: &TypeName) -> Result<Ty, SelError> {
     match name {
@@ -75,7 +93,10 @@ impl<'a> Interp<'a> {
         self.nest += 1;
         let r = self.eval_inner(id, wrap);
         self.nest -= 1;
-        r
+        match r {
+            Ok(e) => Ok(e),
+            Err(e) => Err(self.located(e, self.expr_node(id).span)),
+        }
     }
 
     /// Evaluates `id` as an operand that stays on the stack while later siblings run.
@@ -117,11 +138,14 @@ impl<'a> Interp<'a> {
             }
             ExprKind::Ternary { cond, then, els } => {
                 self.visit(wrap + 1)?;
-                let c = self.eval(*cond, self.wrap_operand(*cond))?;
-                let branch = if as_bool(&c)? { *then } else { *els };
+                let c = self.eval_bool(*cond, self.wrap_operand(*cond))?;
+                let branch = if c { *then } else { *els };
                 self.eval(branch, self.wrap_expression(branch))
             }
             ExprKind::Binary { op, lhs, rhs } => {
+                if self.is_leaf(*lhs) && self.is_leaf(*rhs) {
+                    return Ok(Entry::Tmp(self.leaf_binary(wrap, *op, *lhs, *rhs)?));
+                }
                 self.visit(wrap + 1)?;
                 let l = self.eval_held(*lhs, self.wrap_operand(*lhs))?;
                 let r = self.eval(*rhs, self.wrap_operand(*rhs))?;
@@ -264,6 +288,105 @@ impl<'a> Interp<'a> {
         }
     }
 
+    /// `lhs op rhs` for two leaf operands (see [`Interp::is_leaf`]): the same visits,
+    /// checks and order as the general case, without boxes handed round. The result is
+    /// checked as pushed.
+    #[inline]
+    fn leaf_binary(
+        &mut self,
+        wrap: u64,
+        op: BinaryOp,
+        lhs: ExprId,
+        rhs: ExprId,
+    ) -> Result<Val, Fault> {
+        self.visit(wrap + 1)?;
+        let l = self.leaf(lhs, 1)?;
+        self.held += 1;
+        let r = self.leaf(rhs, 1);
+        self.held -= 1;
+        // Taken apart by value so that two LONGs need no drop glue.
+        let v = match (l, r?) {
+            (Val::Long(a), Val::Long(b)) => match long_leaf_op(op, a, b) {
+                // What `ops::binary` computes for two LONGs, including its charge.
+                Some(v) => {
+                    self.mem.charge_object()?;
+                    v
+                }
+                None => ops::binary(Op::from(op), &Val::Long(a), &Val::Long(b), &mut self.mem)?,
+            },
+            (l, r) => ops::binary(Op::from(op), &l, &r, &mut self.mem)?,
+        };
+        self.reserve()?;
+        Ok(v)
+    }
+
+    /// A condition: `as_bool(eval(id))`, with leaf comparisons (`i < n`) evaluated
+    /// straight to the boolean.
+    pub fn eval_bool(&mut self, id: ExprId, wrap: u64) -> Result<bool, Fault> {
+        let node = self.expr_node(id);
+        if let ExprKind::Binary { op, lhs, rhs } = &node.kind {
+            if self.is_leaf(*lhs) && self.is_leaf(*rhs) {
+                return match self.leaf_binary(wrap, *op, *lhs, *rhs) {
+                    Ok(Val::Bool(b)) => Ok(b),
+                    Ok(other) => fault(cast_error(other.ty(), Ty::Boolean)),
+                    Err(e) => Err(self.located(e, node.span)),
+                };
+            }
+        }
+        Ok(as_bool(&self.eval(id, wrap)?)?)
+    }
+
+    /// Whether `id` is a name or a literal: evaluating it has no effect that another
+    /// leaf could observe, so its value may be read at once instead of being held as
+    /// a box until the operator runs.
+    #[inline]
+    fn is_leaf(&self, id: ExprId) -> bool {
+        matches!(
+            self.expr_node(id).kind,
+            ExprKind::Name(_) | ExprKind::Literal(_)
+        )
+    }
+
+    /// Whether evaluating `id` cannot change any object: a leaf, or an operator whose
+    /// operands are leaves.
+    fn is_pure(&self, id: ExprId) -> bool {
+        match &self.expr_node(id).kind {
+            ExprKind::Name(_) | ExprKind::Literal(_) => true,
+            ExprKind::Binary { lhs, rhs, .. } => self.is_leaf(*lhs) && self.is_leaf(*rhs),
+            ExprKind::Unary { operand, .. } => self.is_leaf(*operand),
+            _ => false,
+        }
+    }
+
+    /// The value of a leaf (see [`Interp::is_leaf`]) with exactly the visits, name
+    /// resolution and stack check `eval` performs for it; `wrap` is its wrapper count
+    /// without the `PrimaryExpression` (a leaf always has one).
+    #[inline]
+    fn leaf(&mut self, id: ExprId, wrap: u64) -> Result<Val, Fault> {
+        match self.leaf_value(id, wrap) {
+            Ok(v) => Ok(v),
+            Err(e) => Err(self.located(e, self.expr_node(id).span)),
+        }
+    }
+
+    #[inline]
+    fn leaf_value(&mut self, id: ExprId, wrap: u64) -> Result<Val, Fault> {
+        self.visit(wrap + 1)?;
+        let v = match &self.expr_node(id).kind {
+            ExprKind::Name(ident) => self.value_of(ident.sym)?,
+            ExprKind::Literal(lit) => match (self.lit_box(id), lit) {
+                (Some(r), _) => r.get(),
+                (None, Literal::Int(i)) => Val::Long(*i),
+                (None, Literal::Float(f)) => Val::Double(*f),
+                (None, Literal::Bool(b)) => Val::Bool(*b),
+                (None, _) => self.literal(id, lit).into_val(),
+            },
+            _ => return self.eval(id, wrap).map(Entry::into_val),
+        };
+        self.reserve()?;
+        Ok(v)
+    }
+
     fn literal(&mut self, id: ExprId, lit: &Literal) -> Entry {
         if let Some(r) = self.lit_box(id) {
             return Entry::Ref(r.clone());
@@ -320,10 +443,21 @@ impl<'a> Interp<'a> {
         value: ExprId,
     ) -> Result<Entry, Fault> {
         let idx = match index {
+            // A leaf index may be read at once when the value cannot change it (the
+            // value is a leaf or an operator on leaves): `a[i] = i * i`.
+            Some(index) if self.is_leaf(index) && self.is_pure(value) => {
+                let i = self.leaf(index, 2)?;
+                self.held += 1;
+                Some(Entry::Tmp(i))
+            }
             Some(index) => Some(self.eval_held(index, self.wrap_expression(index))?),
             None => None,
         };
-        let rhs = self.eval(value, self.wrap_expression(value))?.into_val();
+        let rhs = if self.is_leaf(value) {
+            self.leaf(value, 2)?
+        } else {
+            self.eval(value, self.wrap_expression(value))?.into_val()
+        };
         let lhs = if let Some(idx) = idx {
             self.held -= 1;
             let idx = as_long(&idx)?;

@@ -81,9 +81,11 @@ pub(crate) struct Interp<'a> {
     lit_boxes: Vec<Option<Ref>>,
     visits: u64,
     next_check: u64,
-    deadline: Option<Instant>,
+    /// When the evaluation started (the timeout counts from here).
+    started: Instant,
     pub mem: Memory,
     pub rng: crate::builtins::math::Rng,
+    pub dates: crate::builtins::date::DateCtx,
 }
 
 /// Whether the reference wraps this expression in a `PrimaryExpression` node.
@@ -119,7 +121,9 @@ impl<'a> Interp<'a> {
             vars,
             ext,
             cancel,
-            stack: Vec::with_capacity(limits.stack.min(1024)),
+            // Grown on demand: most programs leave at most a few values between
+            // statements, and a large allocation per evaluation is measurable.
+            stack: Vec::new(),
             held: 0,
             stack_limit: limits.stack,
             nest: 0,
@@ -127,9 +131,10 @@ impl<'a> Interp<'a> {
             lit_boxes: Vec::new(),
             visits: 0,
             next_check: limits.visits.min(CHECK_EVERY),
-            deadline: Instant::now().checked_add(limits.timeout),
+            started: Instant::now(),
             mem: Memory::new(limits.memory),
-            rng: crate::builtins::math::Rng::seeded(),
+            rng: crate::builtins::math::Rng::default(),
+            dates: Default::default(),
         }
     }
 
@@ -224,7 +229,7 @@ impl<'a> Interp<'a> {
                 ));
             }
         }
-        if let Some(deadline) = self.deadline {
+        if let Some(deadline) = self.started.checked_add(self.ev.limits().timeout) {
             if Instant::now() >= deadline {
                 return Err(SelError::limit(
                     ErrorKind::TimeoutException,
@@ -248,7 +253,7 @@ impl<'a> Interp<'a> {
     }
 
     /// Fails if a push would overflow the operand stack.
-    #[inline]
+    #[inline(always)]
     pub fn reserve(&self) -> Result<(), Fault> {
         if self.stack.len() + self.held >= self.stack_limit {
             return fault(self.stack_overflow());
@@ -258,7 +263,7 @@ impl<'a> Interp<'a> {
 
     /// An expression's value "pushed" on the operand stack: checked, then handed to the
     /// caller (which accounts for it in `held` while it evaluates siblings).
-    #[inline]
+    #[inline(always)]
     pub fn produce(&self, e: Entry) -> Result<Entry, Fault> {
         self.reserve()?;
         Ok(e)
@@ -304,6 +309,17 @@ impl<'a> Interp<'a> {
                 self.lit_boxes[i].get_or_insert_with(|| Ref::new(v)).clone()
             }
         }
+    }
+
+    /// Gives an error the span of the node it passes through unless it has one (the
+    /// innermost node that raised it wins). Only errors pay for this.
+    #[cold]
+    #[inline(never)]
+    fn located(&self, mut e: Fault, span: sel_grammar::ast::Span) -> Fault {
+        if e.span.is_none() {
+            e.span = Some(span);
+        }
+        e
     }
 
     fn lit_box(&self, id: ExprId) -> Option<&Ref> {

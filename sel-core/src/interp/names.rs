@@ -32,9 +32,11 @@ fn static_value(name: &str) -> Option<Val> {
         "Math" => Val::Math,
         "Util" => Val::Util,
         "params" => Val::Params,
-        // The date statics (`DateTime`, `DateTimeZone`, `DateTimeFormatter`,
-        // `DateTimeFormat`, `Property`, `Days`) hold null date payloads once the date
-        // types land; until then they resolve like unknown names.
+        "DateTime" => Val::DateTime(None),
+        "DateTimeZone" => Val::Zone(None),
+        "DateTimeFormatter" | "DateTimeFormat" => Val::Formatter(None),
+        "Property" => Val::Property(None),
+        "Days" => Val::Days(None),
         _ => return None,
     })
 }
@@ -47,6 +49,24 @@ impl Interp<'_> {
             Slot::Bound(r) => Ok(Some(r.clone())),
             Slot::Absent => Ok(None),
             Slot::Unresolved => self.resolve(sym),
+        }
+    }
+
+    /// The current value of the object bound to `sym` (NULL if none), without
+    /// handing out the box.
+    #[inline]
+    pub fn value_of(&mut self, sym: Symbol) -> Result<Val, Fault> {
+        match &self.slots[sym.0 as usize] {
+            // Scalars are copied without going through the general clone.
+            Slot::Bound(Ref::Box(b)) => Ok(match &*b.borrow() {
+                Val::Long(x) => Val::Long(*x),
+                Val::Double(x) => Val::Double(*x),
+                Val::Bool(x) => Val::Bool(*x),
+                other => other.clone(),
+            }),
+            Slot::Bound(r) => Ok(r.get()),
+            Slot::Absent => Ok(Val::Null),
+            Slot::Unresolved => Ok(self.resolve(sym)?.map_or(Val::Null, |r| r.get())),
         }
     }
 

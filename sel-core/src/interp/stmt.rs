@@ -1,6 +1,6 @@
 //! Statement nodes and loops (§4.2–§4.5).
 
-use super::expr::{as_bool, resolve_type, GROW_EVERY, NEW_SEGMENT, RED_ZONE};
+use super::expr::{resolve_type, GROW_EVERY, NEW_SEGMENT, RED_ZONE};
 use super::{fault, Fault, Interp, Signal};
 use crate::error::{ErrorKind, SelError};
 use crate::ops;
@@ -29,21 +29,26 @@ impl<'a> Interp<'a> {
         self.nest += 1;
         let r = self.stmt_inner(id);
         self.nest -= 1;
-        r
+        match r {
+            Ok(sig) => Ok(sig),
+            Err(e) => Err(self.located(e, self.prog.stmts[id.0 as usize].span)),
+        }
     }
 
+    /// The statements a loop body runs over and over; the others (declarations, loops,
+    /// `throw`) are in [`Interp::stmt_cold`] so that this frame stays small.
     fn stmt_inner(&mut self, id: StmtId) -> Result<Signal, Fault> {
         let node = &self.prog.stmts[id.0 as usize];
-        if let StmtKind::Decl(d) = &node.kind {
-            self.decl(d)?;
-            return Ok(Signal::None);
+        match &node.kind {
+            StmtKind::Block(_)
+            | StmtKind::Expr(_)
+            | StmtKind::If { .. }
+            | StmtKind::Break
+            | StmtKind::Continue
+            | StmtKind::Return(_) => {}
+            _ => return self.stmt_cold(id),
         }
-        // `Statement` wrapper + the statement node itself; a statement first discards
-        // one leftover value (§4.2).
-        self.visit(2)?;
-        if !self.stack.is_empty() {
-            self.stack.pop();
-        }
+        self.enter_statement()?;
         match &node.kind {
             StmtKind::Block(items) => {
                 let mut sig = Signal::None;
@@ -62,8 +67,7 @@ impl<'a> Interp<'a> {
                 Ok(Signal::Data)
             }
             StmtKind::If { cond, then, els } => {
-                let c = self.eval(*cond, self.wrap_expression(*cond))?;
-                let sig = if as_bool(&c)? {
+                let sig = if self.eval_bool(*cond, self.wrap_expression(*cond))? {
                     self.stmt(*then)?
                 } else if let Some(els) = els {
                     self.stmt(*els)?
@@ -78,6 +82,38 @@ impl<'a> Interp<'a> {
                     other => Ok(other),
                 }
             }
+            StmtKind::Break => Ok(Signal::Break),
+            StmtKind::Continue => Ok(Signal::Continue),
+            StmtKind::Return(e) => {
+                let v = self.eval(*e, self.wrap_expression(*e))?;
+                self.push_checked(v);
+                Ok(Signal::Return)
+            }
+            _ => self.stmt_cold(id),
+        }
+    }
+
+    /// `Statement` wrapper + the statement node itself; a statement first discards one
+    /// leftover value (§4.2).
+    #[inline(always)]
+    fn enter_statement(&mut self) -> Result<(), Fault> {
+        self.visit(2)?;
+        if !self.stack.is_empty() {
+            self.stack.pop();
+        }
+        Ok(())
+    }
+
+    /// Declarations, loops, `throw` (see [`Interp::stmt_inner`]).
+    #[inline(never)]
+    fn stmt_cold(&mut self, id: StmtId) -> Result<Signal, Fault> {
+        let node = &self.prog.stmts[id.0 as usize];
+        if let StmtKind::Decl(d) = &node.kind {
+            self.decl(d)?;
+            return Ok(Signal::None);
+        }
+        self.enter_statement()?;
+        match &node.kind {
             StmtKind::While { cond, body } => self.run_loop(Part::Expr(*cond), *body, None),
             StmtKind::For {
                 init,
@@ -103,13 +139,6 @@ impl<'a> Interp<'a> {
                 let update = Some(update.map_or(Part::True, Part::Expr));
                 self.run_loop(cond, *body, update)
             }
-            StmtKind::Break => Ok(Signal::Break),
-            StmtKind::Continue => Ok(Signal::Continue),
-            StmtKind::Return(e) => {
-                let v = self.eval(*e, self.wrap_expression(*e))?;
-                self.push_checked(v);
-                Ok(Signal::Return)
-            }
             StmtKind::Throw(e) => match self.eval(*e, self.wrap_expression(*e))?.into_val() {
                 Val::Str(s) => {
                     match &s {
@@ -124,10 +153,14 @@ impl<'a> Interp<'a> {
                     display_lossy(&other)
                 ))),
             },
-            StmtKind::Decl(_) => Ok(Signal::None),
             StmtKind::Error => fault(SelError::new(
                 ErrorKind::RuntimeException,
                 "cannot evaluate a program with syntax errors",
+            )),
+            // Decl returned above; the rest are handled by `stmt_inner`.
+            _ => fault(SelError::new(
+                ErrorKind::RuntimeException,
+                "internal error: unexpected statement kind",
             )),
         }
     }
@@ -135,7 +168,7 @@ impl<'a> Interp<'a> {
     /// Evaluates a loop condition (the reference pushes it, then pops it at once).
     fn condition(&mut self, p: Part) -> Result<bool, Fault> {
         match p {
-            Part::Expr(e) => Ok(as_bool(&self.eval(e, self.wrap_expression(e))?)?),
+            Part::Expr(e) => self.eval_bool(e, self.wrap_expression(e)),
             Part::True => {
                 self.visit(1)?;
                 self.reserve()?;

@@ -20,7 +20,7 @@ mod overrides;
 mod parse;
 mod pattern;
 mod period;
-mod text;
+pub(crate) mod text;
 mod zone;
 mod zone_names;
 

@@ -36,7 +36,7 @@ pub(crate) enum Token {
 }
 
 /// A compiled pattern: its tokens and the text of its literals.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Compiled {
     pub tokens: Vec<Token>,
     pub literals: String,
@@ -49,7 +49,7 @@ impl Compiled {
 }
 
 /// A compiled pattern plus an optional zone (`withZone`). Cheap to clone.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Formatter {
     pub(crate) compiled: Arc<Compiled>,
     pub(crate) zone: Option<Zone>,

@@ -6,6 +6,7 @@
 //! * [`to_host`]: the result of an evaluation, as faithful to the SEL value as possible.
 
 use crate::error::SelError;
+use crate::joda::Zone;
 use crate::memory::Memory;
 use crate::rt::display::{cyclic_map, display_lossy, no_internal_val};
 use crate::rt::{ArrayData, JMap, MapRef, Ref, Val};
@@ -23,24 +24,65 @@ fn charge_str(mem: &mut Memory, s: &Option<String>) -> Result<(), SelError> {
     }
 }
 
+/// The Java class of a Joda zone object (what `DateTimeZone.forID` hands out).
+pub(crate) fn zone_class(z: &Zone) -> &'static str {
+    if *z == Zone::UTC {
+        "org.joda.time.UTCDateTimeZone"
+    } else if z.is_offset_zone() {
+        "org.joda.time.tz.FixedDateTimeZone"
+    } else {
+        "org.joda.time.tz.CachedDateTimeZone"
+    }
+}
+
+/// The Java class of the unboxed payload of a date value (`None` for a null payload
+/// or a value that is not a date).
+pub(crate) fn joda_class(v: &Val) -> Option<&'static str> {
+    Some(match v {
+        Val::DateTime(Some(_)) => "org.joda.time.DateTime",
+        Val::Zone(Some(z)) => zone_class(z),
+        Val::Formatter(Some(_)) => "org.joda.time.format.DateTimeFormatter",
+        Val::Property(Some(_)) => "org.joda.time.DateTime$Property",
+        Val::Days(Some(_)) => "org.joda.time.Days",
+        _ => return None,
+    })
+}
+
 /// Host class names of values the reference cannot box.
 fn host_class(v: &Value) -> &'static str {
     match v {
-        Value::Error(_) => "class com.netflix.sel.type.SelError",
-        Value::Uuid(_) => "class java.util.UUID",
-        Value::Void => "class com.netflix.sel.type.SelType$2",
-        Value::Params => "class com.netflix.sel.type.SelParams",
-        Value::Util => "class com.netflix.sel.type.SelUtilFunc",
-        Value::Misc => "class com.netflix.sel.type.SelMiscFunc",
-        Value::Math => "class com.netflix.sel.type.SelJavaMath",
-        _ => "class java.lang.Object",
+        Value::DateTimeZone(Some(z)) => zone_class(z),
+        Value::DateTimeFormatter(Some(_)) => "org.joda.time.format.DateTimeFormatter",
+        Value::DateTimeDays(Some(_)) => "org.joda.time.Days",
+        Value::Error(_) => "com.netflix.sel.type.SelError",
+        Value::Uuid(_) => "java.util.UUID",
+        Value::Void => "com.netflix.sel.type.SelType$2",
+        Value::Params => "com.netflix.sel.type.SelParams",
+        Value::Util => "com.netflix.sel.type.SelUtilFunc",
+        Value::Misc => "com.netflix.sel.type.SelMiscFunc",
+        Value::Math => "com.netflix.sel.type.SelJavaMath",
+        _ => "java.lang.Object",
     }
 }
 
 /// Host → SEL conversion of a top-level value (§5.3).
 pub(crate) fn box_value(v: &Value, mem: &mut Memory) -> Result<Val, SelError> {
     Ok(match v {
-        Value::Null | Value::Map(None) => Val::Null,
+        Value::Null
+        | Value::Map(None)
+        | Value::DateTime(None)
+        | Value::DateTimeZone(None)
+        | Value::DateTimeFormatter(None)
+        | Value::DateTimeProperty(None)
+        | Value::DateTimeDays(None) => Val::Null,
+        Value::DateTime(Some(dt)) => {
+            mem.charge_object()?;
+            Val::DateTime(Some(*dt))
+        }
+        Value::DateTimeProperty(Some(p)) => {
+            mem.charge_object()?;
+            Val::Property(Some(Rc::new(*p)))
+        }
         Value::Long(x) => {
             mem.charge_object()?;
             Val::Long(*x)
@@ -64,7 +106,7 @@ pub(crate) fn box_value(v: &Value, mem: &mut Memory) -> Result<Val, SelError> {
         Value::Map(Some(entries)) => box_map(entries, mem)?,
         other => {
             return Err(SelError::unsupported(format!(
-                "Return type {} is not supported.",
+                "Return type class {} is not supported.",
                 host_class(other)
             )))
         }
@@ -117,6 +159,16 @@ fn box_map(entries: &[(String, Value)], mem: &mut Memory) -> Result<Val, SelErro
                     Value::Null | Value::Map(None) => "null",
                     Value::Error(_) => "com.netflix.sel.type.SelError",
                     Value::Uuid(_) => "java.util.UUID",
+                    Value::DateTime(None)
+                    | Value::DateTimeZone(None)
+                    | Value::DateTimeFormatter(None)
+                    | Value::DateTimeProperty(None)
+                    | Value::DateTimeDays(None) => "null",
+                    Value::DateTime(Some(_)) => "org.joda.time.DateTime",
+                    Value::DateTimeProperty(Some(_)) => "org.joda.time.DateTime$Property",
+                    Value::DateTimeZone(_)
+                    | Value::DateTimeFormatter(_)
+                    | Value::DateTimeDays(_) => host_class(other),
                     _ => "java.lang.Object",
                 };
                 return Err(SelError::illegal_arg(format!(
@@ -172,7 +224,20 @@ fn to_host_in(v: &Val, seen: &mut Vec<*const ()>) -> Result<Value, SelError> {
         Val::Util => Value::Util,
         Val::Misc => Value::Misc,
         Val::Math => Value::Math,
+        other => date_to_host(other),
     })
+}
+
+/// A date value as the Joda object the host sees.
+fn date_to_host(v: &Val) -> Value {
+    match v {
+        Val::DateTime(d) => Value::DateTime(*d),
+        Val::Zone(z) => Value::DateTimeZone(*z),
+        Val::Formatter(f) => Value::DateTimeFormatter(f.clone()),
+        Val::Property(p) => Value::DateTimeProperty(p.as_deref().copied()),
+        Val::Days(d) => Value::DateTimeDays(*d),
+        _ => Value::Null,
+    }
 }
 
 type EntryFn<'a> = dyn FnMut(&Val, &mut Vec<*const ()>) -> Result<Value, SelError> + 'a;
@@ -257,6 +322,9 @@ fn unbox_in(v: &Val, seen: &mut Vec<*const ()>) -> Result<Value, SelError> {
         Val::Error(m) => Value::String(m.as_deref().map(String::from)),
         Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
+        }
+        Val::DateTime(_) | Val::Zone(_) | Val::Formatter(_) | Val::Property(_) | Val::Days(_) => {
+            date_to_host(v)
         }
     })
 }

@@ -76,6 +76,14 @@ pub(crate) fn write_display(
         Val::Util => out.push_str("Preset SEL Utility Function Class"),
         Val::Misc => out.push_str("SEL Miscellaneous Function Class"),
         Val::Math => out.push_str("Java Math Class"),
+        Val::DateTime(Some(dt)) => dt.push_iso(out),
+        Val::Zone(Some(z)) => out.push_str(&z.id()),
+        Val::Property(Some(p)) => out.push_str(&p.display()),
+        Val::Days(Some(d)) => out.push_str(&crate::joda::days_display(*d)),
+        Val::DateTime(None) | Val::Zone(None) | Val::Property(None) | Val::Days(None) => {
+            out.push_str("null")
+        }
+        Val::Formatter(_) => out.push_str("com.netflix.sel.type.SelJodaDateTimeFormatter@0"),
     }
     Ok(())
 }
@@ -142,6 +150,9 @@ pub(crate) fn concat_text(v: &Val) -> Result<String, SelError> {
         Val::Array(a) => array_identity(&a.borrow()),
         Val::Error(m) => m.as_deref().unwrap_or("null").to_string(),
         Val::Long(_) | Val::Double(_) | Val::Bool(_) | Val::Map(_) => display(v)?,
+        Val::DateTime(_) | Val::Zone(_) | Val::Property(_) | Val::Days(_) => display(v)?,
+        Val::Formatter(Some(_)) => "org.joda.time.format.DateTimeFormatter@0".to_string(),
+        Val::Formatter(None) => "null".to_string(),
         Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
         }

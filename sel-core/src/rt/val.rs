@@ -15,6 +15,7 @@
 //! * [`Entry`] is an operand-stack slot: a fresh temporary (no identity yet), a place, or
 //!   an unmaterialised literal (its box is created only if something keeps it).
 
+use crate::joda::{DateTime, Formatter, Property, Zone};
 use crate::rt::javamap::JMap;
 use crate::types::Ty;
 use sel_grammar::ast::ExprId;
@@ -106,8 +107,15 @@ pub(crate) enum Val {
     Util,
     Misc,
     Math,
-    // Dates land here later: DateTime(Option<..>), DateTimeZone(Option<..>),
-    // DateTimeFormatter(Option<..>), DateTimeProperty(Option<..>), DateTimeDays(Option<..>).
+    // The Joda objects are immutable, so copying a payload is as good as sharing it.
+    // `None` = a null payload (the statics, declarations without initializer).
+    DateTime(Option<DateTime>),
+    Zone(Option<Zone>),
+    Formatter(Option<Formatter>),
+    /// Boxed: a property is rare and would otherwise widen every value.
+    Property(Option<Rc<Property>>),
+    /// `Days`: a number of days.
+    Days(Option<i32>),
 }
 
 impl Val {
@@ -127,6 +135,11 @@ impl Val {
             Val::Util => Ty::PresetUtilFunction,
             Val::Misc => Ty::PresetMiscFuncFields,
             Val::Math => Ty::Math,
+            Val::DateTime(_) => Ty::DateTime,
+            Val::Zone(_) => Ty::DateTimeZone,
+            Val::Formatter(_) => Ty::DateTimeFormatter,
+            Val::Property(_) => Ty::DateTimeProperty,
+            Val::Days(_) => Ty::DateTimeDays,
         }
     }
 
@@ -150,7 +163,11 @@ impl Val {
             }
             Ty::Map => Val::Map(None),
             Ty::Uuid => Val::Uuid(None),
-            // Dates: null payloads once the date types exist.
+            Ty::DateTime => Val::DateTime(None),
+            Ty::DateTimeZone => Val::Zone(None),
+            Ty::DateTimeFormatter => Val::Formatter(None),
+            Ty::DateTimeProperty => Val::Property(None),
+            Ty::DateTimeDays => Val::Days(None),
             _ => return None,
         })
     }
@@ -177,6 +194,7 @@ impl Ref {
     }
 
     /// The current payload.
+    #[inline]
     pub fn get(&self) -> Val {
         match self {
             Ref::Box(b) => b.borrow().clone(),

@@ -2,29 +2,8 @@
 //! them through a `GregorianCalendar` in the JVM's default zone, which is UTC for SEL's
 //! reference (English names, Julian calendar before the 1582-10-15 cutover, era years).
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
+// English month and day names: one table for the whole crate (Monday first).
+use crate::joda::text::{DAYS, MONTHS};
 
 /// First instant of the Gregorian calendar in `GregorianCalendar` (1582-10-15T00:00Z).
 const CUTOVER_MS: i64 = -12_219_292_800_000;
@@ -35,7 +14,7 @@ struct Fields {
     month: usize, // 0-based
     day: i64,
     day_of_year: i64,
-    weekday: usize, // 0 = Sunday
+    weekday: usize, // 0 = Monday, as in `DAYS`
     hour: i64,
     minute: i64,
     second: i64,
@@ -96,7 +75,7 @@ fn fields(ms: i64) -> Fields {
         month: (m - 1) as usize,
         day: d,
         day_of_year: doy,
-        weekday: (days + 4).rem_euclid(7) as usize,
+        weekday: (days + 3).rem_euclid(7) as usize,
         hour: in_day / 3_600_000,
         minute: in_day / 60_000 % 60,
         second: in_day / 1000 % 60,

@@ -370,3 +370,24 @@ fn lengths_are_bounded() {
     // A precision that only truncates is harmless.
     assert_eq!(format("%.1000000000s", &[s("a")], 5).as_deref(), Ok("a"));
 }
+
+#[test]
+fn date_names_of_a_long() {
+    // 2024-03-01 was a Friday; 1970-01-01 a Thursday.
+    let friday = 1_709_251_200_000;
+    assert_eq!(
+        fmt(
+            "%tA %ta %tB %tb",
+            &[
+                Long(friday),
+                Long(friday + 2 * 86_400_000),
+                Long(friday),
+                Long(friday)
+            ]
+        )
+        .unwrap(),
+        "Friday Sun March Mar"
+    );
+    assert_eq!(fmt("%tA", &[Long(0)]).unwrap(), "Thursday");
+    assert_eq!(fmt("%tA", &[Long(-86_400_000)]).unwrap(), "Wednesday");
+}

@@ -1,0 +1,274 @@
+//! Completion: keywords, locals, static classes and their members, methods by the
+//! receiver's inferred type, zone ids in `forID('…')`, and in workflow documents the
+//! params visible at the site, `stepId__param` names of upstream steps, step ids and
+//! their params in `params.getFromStep('…', '…')`, and signal names in `getFromSignal`.
+
+use super::context::{self, is_params, CallSite, Context, Env, Receiver};
+use super::Unit;
+use crate::workflow::{sel_type, SiteInputs, Workflow};
+use engine::Scope;
+use sel_core::catalog::{self, Call};
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Keyword,
+    Variable,
+    Param,
+    Class,
+    Method,
+    Field,
+    Step,
+    Signal,
+    Zone,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub label: String,
+    pub kind: Kind,
+    pub detail: Option<String>,
+    pub doc: Option<String>,
+}
+
+fn item(label: impl Into<String>, kind: Kind, detail: Option<String>, doc: Option<&str>) -> Item {
+    Item {
+        label: label.into(),
+        kind,
+        detail,
+        doc: doc.map(str::to_string),
+    }
+}
+
+/// Completion items at unit offset `offset`.
+pub fn complete(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Vec<Item> {
+    let inputs = workflow.zip(unit.site).map(|(w, i)| w.inputs(i));
+    let env = Env {
+        unit,
+        offset: offset as u32,
+        site: inputs.as_ref().map(|s| s as &dyn super::Inputs),
+    };
+    match context::at(&env, offset) {
+        Context::Nothing => Vec::new(),
+        Context::Member { receiver, .. } => members(&receiver, inputs.as_ref()),
+        Context::StringArg { call, .. } => string_arg(&call, workflow),
+        Context::Code { .. } => code(unit, inputs.as_ref(), offset),
+    }
+}
+
+fn members(r: &Receiver, inputs: Option<&SiteInputs<'_>>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    for m in catalog::methods_of(r.ty) {
+        let fits = match m.call {
+            Call::Any => true,
+            Call::Static => r.is_static,
+            Call::Instance => !r.is_static || r.ty == "PRESET_PARAMS",
+        };
+        if !fits {
+            continue;
+        }
+        if let Some(existing) = out.iter_mut().find(|i| i.label == m.name) {
+            // One item per name; further overloads are listed in the detail.
+            if let Some(d) = &mut existing.detail {
+                d.push_str(" | ");
+                d.push_str(&m.signature());
+            }
+            continue;
+        }
+        out.push(item(m.name, Kind::Method, Some(m.signature()), Some(m.doc)));
+    }
+    for f in catalog::fields_of(r.ty) {
+        out.push(item(
+            f.name,
+            Kind::Field,
+            Some(f.ty.to_string()),
+            Some(f.doc),
+        ));
+    }
+    if is_params(r) {
+        if let Some(inputs) = inputs {
+            out.extend(visible_params(inputs));
+        }
+    }
+    out
+}
+
+/// The params an expression at a site sees, as completion items.
+fn visible_params(inputs: &SiteInputs<'_>) -> Vec<Item> {
+    let names = inputs.names;
+    let mut out = Vec::new();
+    let param = |d: &engine::NameDef, what: &str| {
+        let ty = d.param_type.map_or("param", sel_type);
+        item(
+            d.name.clone(),
+            Kind::Param,
+            Some(format!("{ty} {what}")),
+            None,
+        )
+    };
+    let step = match &inputs.scope {
+        Scope::Step { step_id } | Scope::StepWithoutOwnParams { step_id } => Some(step_id),
+        _ => None,
+    };
+    if let Some(id) = step {
+        if matches!(inputs.scope, Scope::Step { .. }) {
+            if let Some(s) = names.step(id) {
+                out.extend(s.params.iter().map(|d| param(d, "step param")));
+                out.extend(s.loop_params.iter().map(|d| param(d, "loop param")));
+            }
+        }
+        out.extend(
+            names
+                .loop_variables(id)
+                .into_iter()
+                .map(|d| param(d, "loop param")),
+        );
+    }
+    if matches!(
+        inputs.scope,
+        Scope::Workflow | Scope::Step { .. } | Scope::StepWithoutOwnParams { .. }
+    ) {
+        out.extend(
+            names
+                .workflow_params
+                .iter()
+                .map(|d| param(d, "workflow param")),
+        );
+    }
+    if let Some(s) = step.and_then(|id| names.step(id)) {
+        for up in &s.upstream {
+            if let Some(u) = names.step(up) {
+                for d in &u.params {
+                    let ty = d.param_type.map_or("param", sel_type);
+                    out.push(item(
+                        format!("{up}__{}", d.name),
+                        Kind::Param,
+                        Some(format!("{ty} param of step {up}")),
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn code(unit: &Unit, inputs: Option<&SiteInputs<'_>>, offset: usize) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for b in &unit.types.bindings {
+        if b.span.start as usize <= offset && seen.insert(b.name.clone()) {
+            out.push(item(
+                b.name.clone(),
+                Kind::Variable,
+                Some(format!("{} (local)", b.ty)),
+                None,
+            ));
+        }
+    }
+    if let Some(inputs) = inputs {
+        out.extend(
+            visible_params(inputs)
+                .into_iter()
+                .filter(|i| seen.insert(i.label.clone())),
+        );
+    }
+    for s in catalog::static_names() {
+        if s.value {
+            out.push(item(
+                s.name,
+                Kind::Class,
+                Some(s.ty.to_string()),
+                Some(s.doc),
+            ));
+        }
+    }
+    for k in catalog::keywords() {
+        if k.meaningful {
+            out.push(item(k.word, Kind::Keyword, None, Some(k.doc)));
+        }
+    }
+    out
+}
+
+fn string_arg(call: &CallSite, workflow: Option<&Workflow>) -> Vec<Item> {
+    let r = &call.receiver;
+    if r.ty == "DATETIME_ZONE" && call.method == "forID" && call.arg == 0 {
+        return chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|z| item(z.name(), Kind::Zone, None, None))
+            .collect();
+    }
+    let Some(w) = workflow.filter(|_| is_params(r)) else {
+        return Vec::new();
+    };
+    let first = call.literal_args.first().cloned().flatten();
+    match (call.method.as_str(), call.arg) {
+        ("getFromStep", 0) => w
+            .names
+            .steps
+            .iter()
+            .map(|s| {
+                item(
+                    s.id.clone(),
+                    Kind::Step,
+                    Some(s.kind.as_str().to_string()),
+                    None,
+                )
+            })
+            .collect(),
+        ("getFromStep", 1) => w
+            .names
+            .step(first.as_deref().unwrap_or(""))
+            .map(|s| {
+                s.params
+                    .iter()
+                    .map(|d| {
+                        let ty = d.param_type.map_or("param", sel_type);
+                        item(
+                            d.name.clone(),
+                            Kind::Param,
+                            Some(format!("{ty} param of step {}", s.id)),
+                            None,
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        ("getFromSignal" | "getFromSignalOrDefault", 0) => {
+            let mut seen = BTreeSet::new();
+            w.names
+                .signals
+                .iter()
+                .filter(|s| seen.insert(s.name.clone()))
+                .map(|s| {
+                    item(
+                        s.name.clone(),
+                        Kind::Signal,
+                        Some("signal".to_string()),
+                        None,
+                    )
+                })
+                .collect()
+        }
+        ("getFromSignal" | "getFromSignalOrDefault", 1) => {
+            let mut seen = BTreeSet::new();
+            w.names
+                .signals
+                .iter()
+                .filter(|s| Some(&s.name) == first.as_ref())
+                .flat_map(|s| s.params.iter())
+                .filter(|p| seen.insert((*p).clone()))
+                .map(|p| {
+                    item(
+                        p.clone(),
+                        Kind::Param,
+                        Some("signal param".to_string()),
+                        None,
+                    )
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}

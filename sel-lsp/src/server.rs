@@ -1,0 +1,484 @@
+//! The protocol side: document sync, analysis scheduling and the LSP requests, each
+//! delegating to [`crate::analysis`] and converting offsets with the document's line
+//! index.
+//!
+//! The message loop never does heavy work: analyses run on the blocking pool
+//! (`spawn_blocking`), and a debounced task per document publishes diagnostics only for
+//! the newest version.
+
+use crate::analysis::completion::{self, Kind};
+use crate::analysis::definition::{self, Target};
+use crate::analysis::symbols::{self, SymbolKind as SelSymbolKind};
+use crate::analysis::{hover, inlay, semantic_tokens, signature, Diag, Severity, Unit};
+use crate::document::{Analysis, Document, Language};
+use crate::workflow::ParseCache;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tower_lsp_server::gen_lsp_types::*;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::{Client, LanguageServer};
+
+/// How long an edit waits for the next one before its diagnostics are computed.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// One open document.
+struct Open {
+    doc: Document,
+    analysis: Option<Arc<Analysis>>,
+    cache: Arc<ParseCache>,
+}
+
+#[derive(Default)]
+struct State {
+    docs: HashMap<Uri, Open>,
+}
+
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            client,
+            state: Arc::default(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave the map inconsistent (every update
+        // is a single insert or field store), so a poisoned lock is still usable.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The analysis of the current text of `uri`, computing it if it is stale.
+    async fn analysis(&self, uri: &Uri) -> Option<Arc<Analysis>> {
+        analysis_of(&self.state, uri).await
+    }
+
+    /// Analyses the newest version after the debounce delay and publishes diagnostics.
+    fn schedule(&self, uri: Uri, version: i32) {
+        let state = self.state.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(DEBOUNCE).await;
+            let current = {
+                let s = state.lock().unwrap_or_else(|e| e.into_inner());
+                s.docs.get(&uri).map(|o| o.doc.version)
+            };
+            if current != Some(version) {
+                return;
+            }
+            if let Some(a) = analysis_of(&state, &uri).await {
+                if a.version == version {
+                    let diags = a.diagnostics.iter().map(|d| to_lsp_diag(&a, d)).collect();
+                    client.publish_diagnostics(uri, diags, Some(version)).await;
+                }
+            }
+        });
+    }
+}
+
+async fn analysis_of(state: &Arc<Mutex<State>>, uri: &Uri) -> Option<Arc<Analysis>> {
+    let (doc, cache) = {
+        let s = state.lock().unwrap_or_else(|e| e.into_inner());
+        let open = s.docs.get(uri)?;
+        if let Some(a) = &open.analysis {
+            if a.version == open.doc.version {
+                return Some(a.clone());
+            }
+        }
+        (open.doc.clone(), open.cache.clone())
+    };
+    let built = tokio::task::spawn_blocking(move || {
+        let mut next = ParseCache::default();
+        let a = Analysis::build(&doc, &cache, &mut next);
+        (Arc::new(a), Arc::new(next))
+    })
+    .await
+    .ok()?;
+    let (a, next) = built;
+    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(open) = s.docs.get_mut(uri) {
+        if open.doc.version == a.version {
+            open.analysis = Some(a.clone());
+            open.cache = next;
+        }
+    }
+    Some(a)
+}
+
+/// A protocol range for document offsets.
+pub fn range(a: &Analysis, start: usize, end: usize) -> Range {
+    a.index.range(&a.text, start, end)
+}
+
+fn to_lsp_diag(a: &Analysis, d: &Diag) -> Diagnostic {
+    Diagnostic {
+        range: range(a, d.start, d.end),
+        severity: Some(match d.severity {
+            Severity::Error => DiagnosticSeverity::Error,
+            Severity::Warning => DiagnosticSeverity::Warning,
+            Severity::Information => DiagnosticSeverity::Information,
+            Severity::Hint => DiagnosticSeverity::Hint,
+        }),
+        code: Some(Code::String(d.code.to_string())),
+        source: Some("sel".to_string()),
+        message: Message::String(d.message.clone()),
+        ..Default::default()
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, _: InitializeParams) -> Result<InitializeResult> {
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "sel-lsp".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            capabilities: ServerCapabilities {
+                text_document_sync: Some(TextDocumentSyncKind::Incremental.into()),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![".".into(), "'".into(), "\"".into()]),
+                    ..Default::default()
+                }),
+                hover_provider: Some(true.into()),
+                signature_help_provider: Some(SignatureHelpOptions {
+                    trigger_characters: Some(vec!["(".into(), ",".into()]),
+                    ..Default::default()
+                }),
+                definition_provider: Some(true.into()),
+                document_symbol_provider: Some(true.into()),
+                document_formatting_provider: Some(true.into()),
+                inlay_hint_provider: Some(true.into()),
+                semantic_tokens_provider: Some(
+                    SemanticTokensOptions {
+                        legend: SemanticTokensLegend {
+                            token_types: semantic_tokens::LEGEND
+                                .iter()
+                                .map(|t| t.to_string())
+                                .collect(),
+                            token_modifiers: Vec::new(),
+                        },
+                        full: Some(true.into()),
+                        ..Default::default()
+                    }
+                    .into(),
+                ),
+                ..ServerCapabilities::default()
+            },
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let td = params.text_document;
+        let language = Language::detect(td.language_id.as_str(), td.uri.as_ref());
+        let doc = Document::new(td.text, td.version, language);
+        self.lock().docs.insert(
+            td.uri.clone(),
+            Open {
+                doc,
+                analysis: None,
+                cache: Arc::default(),
+            },
+        );
+        self.schedule(td.uri, td.version);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.text_document_identifier.uri;
+        let version = params.text_document.version;
+        {
+            let mut s = self.lock();
+            let Some(open) = s.docs.get_mut(&uri) else {
+                return;
+            };
+            open.doc.apply(params.content_changes, version);
+        }
+        self.schedule(uri, version);
+    }
+
+    async fn completion(&self, p: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let items = self
+            .completion_items(&p.text_document_position_params)
+            .await;
+        Ok(items.map(Into::into))
+    }
+
+    async fn hover(&self, p: HoverParams) -> Result<Option<Hover>> {
+        let (uri, pos) = position_params(&p.text_document_position_params);
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let Some((unit, offset)) = unit_at(&a, pos) else {
+            return Ok(None);
+        };
+        Ok(hover::hover(unit, a.workflow.as_ref(), offset).map(|h| {
+            let (s, e) = unit.doc_span_of(h.span);
+            Hover {
+                contents: markdown(h.markdown).into(),
+                range: Some(range(&a, s, e)),
+            }
+        }))
+    }
+
+    async fn signature_help(&self, p: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
+        let (uri, pos) = position_params(&p.text_document_position_params);
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let Some((unit, offset)) = unit_at(&a, pos) else {
+            return Ok(None);
+        };
+        Ok(
+            signature::help(unit, a.workflow.as_ref(), offset).map(|h| SignatureHelp {
+                signatures: h
+                    .signatures
+                    .into_iter()
+                    .map(|s| SignatureInformation {
+                        label: s.label,
+                        documentation: Some(s.doc.into()),
+                        parameters: Some(
+                            s.params
+                                .into_iter()
+                                .map(|p| ParameterInformation {
+                                    label: p.into(),
+                                    documentation: None,
+                                })
+                                .collect(),
+                        ),
+                        active_parameter: None,
+                    })
+                    .collect(),
+                active_signature: Some(h.active_signature as u32),
+                active_parameter: Some((h.active_param as u32).into()),
+            }),
+        )
+    }
+
+    async fn goto_definition(&self, p: DefinitionParams) -> Result<Option<DefinitionResponse>> {
+        let (uri, pos) = position_params(&p.text_document_position_params);
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let Some((unit, offset)) = unit_at(&a, pos) else {
+            return Ok(None);
+        };
+        let target = definition::definition(unit, a.workflow.as_ref(), offset);
+        Ok(target.map(|t| {
+            let (s, e) = match t {
+                Target::Unit(s, e) => unit.doc_span(s as usize, e as usize),
+                Target::Document(s, e) => (s, e),
+            };
+            Definition::from(Location {
+                uri: uri.clone(),
+                range: range(&a, s, e),
+            })
+            .into()
+        }))
+    }
+
+    async fn document_symbol(
+        &self,
+        p: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(a) = self.analysis(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        let list = match (&a.workflow, a.units.first()) {
+            (Some(w), _) => symbols::workflow_symbols(w),
+            (None, Some(u)) => symbols::sel_symbols(u),
+            (None, None) => Vec::new(),
+        };
+        let out: Vec<DocumentSymbol> = list.into_iter().map(|s| symbol(&a, s)).collect();
+        Ok(Some(out.into()))
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        p: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokens>> {
+        let Some(a) = self.analysis(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        let mut toks = Vec::new();
+        for u in &a.units {
+            semantic_tokens::tokens(u, &mut toks);
+        }
+        toks.sort_by_key(|t| (t.start, t.end));
+        let mut data = Vec::with_capacity(toks.len());
+        let (mut line, mut col) = (0u32, 0u32);
+        for t in toks {
+            let r = range(&a, t.start, t.end);
+            if r.start.line != r.end.line {
+                continue;
+            }
+            let delta_line = r.start.line - line;
+            let delta_col = if delta_line == 0 {
+                r.start.character - col
+            } else {
+                r.start.character
+            };
+            data.push(SemanticToken {
+                delta_line,
+                delta_start: delta_col,
+                length: r.end.character - r.start.character,
+                token_type: t.ty,
+                token_modifiers_bitset: 0,
+            });
+            line = r.start.line;
+            col = r.start.character;
+        }
+        Ok(Some(SemanticTokens {
+            result_id: None,
+            data,
+        }))
+    }
+
+    async fn formatting(&self, p: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let Some(a) = self.analysis(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        if a.language != Language::Sel {
+            return Ok(None);
+        }
+        let Ok(formatted) = sel_grammar::format(&a.text) else {
+            return Ok(None);
+        };
+        if formatted == *a.text {
+            return Ok(Some(Vec::new()));
+        }
+        Ok(Some(vec![TextEdit {
+            range: range(&a, 0, a.text.len()),
+            new_text: formatted,
+        }]))
+    }
+
+    async fn inlay_hint(&self, p: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some(a) = self.analysis(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        let Some(hints) = self.hints(&a).await else {
+            return Ok(Some(Vec::new()));
+        };
+        let (from, to) = (
+            a.index.offset(&a.text, p.range.start),
+            a.index.offset(&a.text, p.range.end),
+        );
+        Ok(Some(
+            hints
+                .iter()
+                .filter(|h| from <= h.at && h.at <= to)
+                .map(|h| InlayHint {
+                    position: a.index.position(&a.text, h.at),
+                    label: h.label.clone().into(),
+                    kind: None,
+                    text_edits: None,
+                    tooltip: None,
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect(),
+        ))
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.lock().docs.remove(&uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+}
+
+/// The unit under `pos` and the offset in it.
+fn unit_at(a: &Analysis, pos: Position) -> Option<(&Unit, usize)> {
+    a.unit_at(a.index.offset(&a.text, pos))
+}
+
+fn position_params(p: &TextDocumentPositionParams) -> (&Uri, Position) {
+    (&p.text_document.uri, p.position)
+}
+
+fn completion_kind(k: Kind) -> CompletionItemKind {
+    match k {
+        Kind::Keyword => CompletionItemKind::Keyword,
+        Kind::Variable => CompletionItemKind::Variable,
+        Kind::Param => CompletionItemKind::Property,
+        Kind::Class => CompletionItemKind::Class,
+        Kind::Method => CompletionItemKind::Method,
+        Kind::Field => CompletionItemKind::Field,
+        Kind::Step => CompletionItemKind::Module,
+        Kind::Signal => CompletionItemKind::Event,
+        Kind::Zone => CompletionItemKind::Constant,
+    }
+}
+
+fn markdown(text: String) -> MarkupContent {
+    MarkupContent {
+        kind: MarkupKind::Markdown,
+        value: text,
+    }
+}
+
+fn symbol(a: &Analysis, s: symbols::Symbol) -> DocumentSymbol {
+    #[allow(deprecated)] // `deprecated` is a required field of the generated struct
+    DocumentSymbol {
+        name: s.name,
+        detail: s.detail,
+        kind: match s.kind {
+            SelSymbolKind::Variable => SymbolKind::Variable,
+            SelSymbolKind::Param => SymbolKind::Property,
+            SelSymbolKind::Step => SymbolKind::Module,
+        },
+        tags: None,
+        deprecated: None,
+        range: range(a, s.span.0, s.span.1),
+        selection_range: range(a, s.selection.0, s.selection.1),
+        children: Some(s.children.into_iter().map(|c| symbol(a, c)).collect()),
+    }
+}
+
+impl Backend {
+    /// The inlay hints of a workflow analysis, computed once per version off the loop.
+    async fn hints(&self, a: &Arc<Analysis>) -> Option<Arc<Vec<inlay::Hint>>> {
+        a.workflow.as_ref()?;
+        if let Some(h) = a.hints.get() {
+            return Some(h.clone());
+        }
+        let a2 = a.clone();
+        let computed = tokio::task::spawn_blocking(move || {
+            a2.workflow.as_ref().map(inlay::hints).unwrap_or_default()
+        })
+        .await
+        .ok()?;
+        Some(a.hints.get_or_init(|| Arc::new(computed)).clone())
+    }
+
+    async fn completion_items(
+        &self,
+        p: &TextDocumentPositionParams,
+    ) -> Option<Vec<CompletionItem>> {
+        let (uri, pos) = position_params(p);
+        let a = self.analysis(uri).await?;
+        let (unit, offset) = unit_at(&a, pos)?;
+        let items = completion::complete(unit, a.workflow.as_ref(), offset);
+        Some(
+            items
+                .into_iter()
+                .map(|i| CompletionItem {
+                    label: i.label,
+                    kind: Some(completion_kind(i.kind)),
+                    detail: i.detail,
+                    documentation: i.doc.map(|d| d.into()),
+                    ..Default::default()
+                })
+                .collect(),
+        )
+    }
+}

@@ -1,0 +1,150 @@
+//! An in-process client for protocol tests: drives `sel_lsp::service()` through
+//! tower-lsp-server's `LspService` with real JSON-RPC messages and collects what the
+//! server sends back.
+
+#![allow(dead_code)]
+
+use futures::StreamExt;
+use serde_json::{json, Value};
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tower::{Service, ServiceExt};
+use tower_lsp_server::jsonrpc::Request;
+use tower_lsp_server::LspService;
+
+pub struct Client {
+    service: LspService<sel_lsp::Backend>,
+    notifications: mpsc::UnboundedReceiver<Value>,
+    next_id: i64,
+}
+
+impl Client {
+    /// A server that went through `initialize` / `initialized`.
+    pub async fn start() -> Client {
+        let (service, socket) = sel_lsp::service();
+        let (tx, rx) = mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            let mut socket = socket;
+            while let Some(req) = socket.next().await {
+                let v = serde_json::to_value(&req).unwrap_or(Value::Null);
+                let _ = tx.send(v);
+            }
+        });
+        let mut c = Client {
+            service,
+            notifications: rx,
+            next_id: 0,
+        };
+        let init = c
+            .request(
+                "initialize",
+                json!({"processId": null, "rootUri": null, "capabilities": {}}),
+            )
+            .await;
+        assert_eq!(init["serverInfo"]["name"], "sel-lsp");
+        c.notify("initialized", json!({})).await;
+        c
+    }
+
+    /// Sends a request and returns its result (panics on an error response).
+    pub async fn request(&mut self, method: &'static str, params: Value) -> Value {
+        self.next_id += 1;
+        let req = Request::build(method)
+            .params(params)
+            .id(self.next_id)
+            .finish();
+        let svc = self.service.ready().await.expect("service ready");
+        let resp = svc.call(req).await.expect("call").expect("a response");
+        let (_, body) = resp.into_parts();
+        body.unwrap_or_else(|e| panic!("{method} failed: {e:?}"))
+    }
+
+    pub async fn notify(&mut self, method: &'static str, params: Value) {
+        let req = Request::build(method).params(params).finish();
+        let svc = self.service.ready().await.expect("service ready");
+        assert!(svc.call(req).await.expect("call").is_none());
+    }
+
+    pub async fn open(&mut self, uri: &str, language: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}),
+        )
+        .await;
+    }
+
+    /// Waits for the next `publishDiagnostics` for `uri` with `version`.
+    pub async fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let deadline = Duration::from_secs(20);
+        loop {
+            let msg = tokio::time::timeout(deadline, self.notifications.recv())
+                .await
+                .expect("diagnostics in time")
+                .expect("server alive");
+            if msg["method"] == "textDocument/publishDiagnostics"
+                && msg["params"]["uri"] == uri
+                && msg["params"]["version"] == version
+            {
+                return msg["params"]["diagnostics"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+            }
+        }
+    }
+
+    pub async fn at(
+        &mut self,
+        method: &'static str,
+        uri: &str,
+        line: u32,
+        character: u32,
+    ) -> Value {
+        self.request(
+            method,
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        )
+        .await
+    }
+}
+
+/// `[line, character, line, character]` of a protocol range.
+pub fn range(v: &Value) -> [u64; 4] {
+    let n = |x: &Value| x.as_u64().expect("number");
+    [
+        n(&v["start"]["line"]),
+        n(&v["start"]["character"]),
+        n(&v["end"]["line"]),
+        n(&v["end"]["character"]),
+    ]
+}
+
+/// A compact view of diagnostics: range, severity, code and message.
+pub fn summary(diags: &[Value]) -> Vec<([u64; 4], u64, String, String)> {
+    diags
+        .iter()
+        .map(|d| {
+            (
+                range(&d["range"]),
+                d["severity"].as_u64().unwrap_or(0),
+                d["code"].as_str().unwrap_or("").to_string(),
+                d["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The position of the `nth` occurrence of `needle` in `text` (line, UTF-16 column).
+pub fn pos(text: &str, needle: &str, nth: usize) -> (u32, u32) {
+    let at = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} not found"))
+        .0;
+    let before = &text[..at];
+    let line = before.matches('\n').count() as u32;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .encode_utf16()
+        .count() as u32;
+    (line, col)
+}
