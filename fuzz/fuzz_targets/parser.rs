@@ -1,0 +1,28 @@
+//! Parser: never panics, every error span lies inside the input, and the fast parser's
+//! first error is exactly the one the reference-mode parser reports (the crate's
+//! contract: `errors[0]` is the reference's error, to the character).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(src) = std::str::from_utf8(data) else {
+        return;
+    };
+    let parsed = sel_grammar::parse(src);
+    for e in &parsed.errors {
+        assert!(
+            e.span.start <= e.span.end && e.span.end as usize <= src.len(),
+            "error span {:?} outside the input ({} bytes)",
+            e.span,
+            src.len()
+        );
+    }
+    let _ = sel_grammar::dump(&parsed.program);
+    let reference = sel_grammar::reference_error(src);
+    assert_eq!(
+        parsed.errors.first(),
+        reference.as_ref(),
+        "fast and reference parsers disagree"
+    );
+});
