@@ -1,7 +1,9 @@
 //! Writes the seed corpora under `fuzz/corpus/<target>/` from the repository's test data:
 //! every expression of `tests/data/sel-public.jsonl` for the SEL targets (the `evaluate`
 //! seeds are the bare program text, whose input values the fuzzer adds after a NUL
-//! byte), and every workflow sample under `engine/tests/data` for `workflow`.
+//! byte), and every workflow sample under `engine/tests/data` for `workflow`; `lsp`
+//! gets both, behind its three header bytes (language: 0 SEL, 1 JSON, 2 YAML; two
+//! edit positions).
 //!
 //! Run from anywhere: `cargo run --manifest-path fuzz/Cargo.toml --example seed`.
 //! Seed files are named after the content's hash, so re-running adds nothing twice.
@@ -61,6 +63,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         println!("{target}: {added} new seeds ({} expressions)", exprs.len());
     }
+    let lsp = corpus.join("lsp");
+    fs::create_dir_all(&lsp)?;
+    let mut lsp_added = 0;
+    for e in &exprs {
+        lsp_added += write_seed(&lsp, &[&[0u8, 0x12, 0x34][..], e.as_bytes()].concat())? as usize;
+    }
 
     let mut files = Vec::new();
     samples(&repo.join("engine/tests/data"), &mut files)?;
@@ -69,8 +77,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     fs::create_dir_all(&dir)?;
     let mut added = 0;
     for f in &files {
-        added += write_seed(&dir, &fs::read(f)?)? as usize;
+        let content = fs::read(f)?;
+        added += write_seed(&dir, &content)? as usize;
+        let lang = if f.extension().is_some_and(|e| e == "json") {
+            1u8
+        } else {
+            2
+        };
+        lsp_added += write_seed(&lsp, &[&[lang, 0x21, 0x43][..], &content].concat())? as usize;
     }
     println!("workflow: {added} new seeds ({} samples)", files.len());
+    println!("lsp: {lsp_added} new seeds");
     Ok(())
 }

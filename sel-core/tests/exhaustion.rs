@@ -461,6 +461,22 @@ fn util_ranges_hit_the_memory_limit() {
 }
 
 #[test]
+fn date_ranges_over_millennia_hit_the_memory_limit() {
+    for src in [
+        "Util.dateIntsBetween(10000101, 29991231, 1);",
+        "Util.dateIntsBetween(20240101, 99991231, 1).length;",
+        "Util.dateIntsBetween('10000101', '99991231', 1);",
+    ] {
+        attack(
+            limits_with_memory(TEN_MB),
+            src,
+            ErrorKind::IllegalStateException,
+            &memory_error(TEN_MB),
+        );
+    }
+}
+
+#[test]
 fn cyclic_maps_fail_cleanly() {
     let msg = "Self-referencing map cannot be displayed or converted";
     for src in [
