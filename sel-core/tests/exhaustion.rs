@@ -524,6 +524,41 @@ fn timeout_stops_a_long_evaluation() {
 }
 
 #[test]
+fn timeout_stops_loops_of_slow_built_in_calls() {
+    // Each call scans a 4-million-char string: few node visits, much time. Before the
+    // calls were weighed for the deadline this ran for many minutes past its timeout.
+    let timeout = Duration::from_millis(300);
+    let ev = Evaluator::new(Limits {
+        timeout,
+        memory: 100_000_000,
+        ..unbounded()
+    });
+    for body in [
+        "s.length();",
+        "s.contains('ab');",
+        "s.lastIndexOf('b');",
+        "s.endsWith('b');",
+    ] {
+        let src = format!(
+            "s = 'a'; for (j = 0; j < 22; j += 1) {{ s += s; }} \
+             for (i = 0; i < 25000; i += 1) {{ {body} }}"
+        );
+        let start = Instant::now();
+        let e = ev.evaluate(&src, &(), None).unwrap_err();
+        let elapsed = start.elapsed();
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (
+                ErrorKind::TimeoutException,
+                "SEL evaluation timed out after 300 ms"
+            ),
+            "{body}"
+        );
+        assert!(elapsed < 10 * timeout, "{body}: stopped after {elapsed:?}");
+    }
+}
+
+#[test]
 fn cancellation_from_another_thread_stops_the_evaluation() {
     let ev = Evaluator::new(unbounded());
     let cancel = Arc::new(AtomicBool::new(false));
