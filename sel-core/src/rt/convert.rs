@@ -183,7 +183,9 @@ fn box_map_inner(entries: &[(String, Value)], mem: &mut Memory) -> Result<Val, S
         mem.charge_string(k)?;
         map.put(Ref::new(Val::str(k)), Ref::new(val));
     }
-    Ok(Val::new_map(map))
+    let map = Val::new_map(map);
+    mem.track_map(&map);
+    Ok(map)
 }
 
 fn array_to_host(a: &ArrayData) -> Value {
