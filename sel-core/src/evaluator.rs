@@ -136,8 +136,9 @@ impl Evaluator {
     ) -> Result<Value, SelError> {
         let program = self.parse(src)?;
         let mut interp = Interp::new(&program, src, self, vars, ext, cancel);
-        let result = interp.run().map_err(|e| *e)?;
-        to_host(&result)
+        let result = interp.run().map_err(|e| *e).and_then(|v| to_host(&v));
+        interp.mem.release_maps();
+        result
     }
 
     /// Parses and checks `src` once, for hosts (and benchmarks) that evaluate the same
@@ -159,8 +160,9 @@ impl Evaluator {
         ext: Option<&dyn Extension>,
     ) -> Result<Value, SelError> {
         let mut interp = Interp::new(&prepared.program, &prepared.src, self, vars, ext, None);
-        let result = interp.run().map_err(|e| *e)?;
-        to_host(&result)
+        let result = interp.run().map_err(|e| *e).and_then(|v| to_host(&v));
+        interp.mem.release_maps();
+        result
     }
 
     /// The input names `src` reads (§6), minus the static names.

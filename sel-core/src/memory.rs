@@ -4,7 +4,9 @@
 
 use crate::error::SelError;
 use crate::java::text::utf16_len;
-use crate::rt::Val;
+use crate::rt::{JMap, Val};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 /// Bytes charged per created object.
 pub(crate) const OBJECT_BYTES: u64 = 32;
@@ -18,6 +20,9 @@ pub(crate) struct Memory {
     /// `used` (the reference does not), but bounded by the same limit, see
     /// [`Memory::charge_growth`].
     pub grown: u64,
+    /// Every map created by this evaluation, to break reference cycles at its end
+    /// (see [`Memory::release_maps`]).
+    maps: Vec<Weak<RefCell<JMap>>>,
 }
 
 impl Memory {
@@ -26,6 +31,7 @@ impl Memory {
             used: 0,
             limit,
             grown: 0,
+            maps: Vec::new(),
         }
     }
 
@@ -112,6 +118,30 @@ impl Memory {
             return Err(self.over());
         }
         Ok(())
+    }
+
+    /// Registers a map created by this evaluation (`new Map()`, a map from the host).
+    pub fn track_map(&mut self, v: &Val) {
+        if let Val::Map(Some(m)) = v {
+            self.maps.push(Rc::downgrade(m));
+        }
+    }
+
+    /// Empties every map of the evaluation that is still alive. A map can hold itself
+    /// (`m.put('a', m)`), and reference counting never frees such a cycle: each such
+    /// evaluation leaked all it had put in the map (32 KB per run in a scheduler that
+    /// runs the same expression again and again). Called once the result has been
+    /// converted to a host value, when nothing reads the maps any more.
+    pub fn release_maps(&mut self) {
+        for weak in self.maps.drain(..) {
+            if let Some(m) = weak.upgrade() {
+                let taken = match m.try_borrow_mut() {
+                    Ok(mut map) => std::mem::take(&mut *map),
+                    Err(_) => continue,
+                };
+                drop(taken);
+            }
+        }
     }
 
     /// Strings that are not charged (`s += x`) still may not outgrow the whole budget:

@@ -494,6 +494,91 @@ fn cyclic_maps_fail_cleanly() {
     }
 }
 
+/// `c.put('a', new Map()); c = c.get('a');` `n` times: a chain of `n` nested maps.
+fn map_chain(n: usize) -> String {
+    format!(
+        "r = new Map(); c = r; for (i = 0; i < {n}; i += 1) {{ c.put('a', new Map()); c = c.get('a'); }} "
+    )
+}
+
+#[test]
+fn deeply_nested_maps_do_not_overflow_the_native_stack() {
+    // Both used to abort the process: dropping the chain (recursive drop) and walking
+    // it (recursive display and conversion), 20,000 levels down.
+    let ev = Evaluator::new(limits_with_memory(TEN_MB));
+    let src = format!("{} return r.size();", map_chain(20_000));
+    assert_eq!(
+        measured(&ev, &src, &HashMap::new()).0.unwrap(),
+        Value::Long(1)
+    );
+    let msg = "Map nested too deeply to be displayed or converted: more than 1000 levels";
+    for tail in [
+        "return r;",
+        "return '' + r;",
+        "s = 'x'; s += r;",
+        "String.format('%s', r);",
+    ] {
+        attack(
+            limits_with_memory(TEN_MB),
+            &format!("{} {tail}", map_chain(20_000)),
+            ErrorKind::StackOverflowError,
+            msg,
+        );
+    }
+    // 1000 levels are still displayed, on a small thread stack too.
+    let src = format!("{} return '' + r;", map_chain(999));
+    let shown = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            Evaluator::new(Limits::default())
+                .evaluate(&src, &(), None)
+                .map(|v| v.display())
+        })
+        .unwrap()
+        .join()
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        shown,
+        format!("{}{{}}{}", "{a=".repeat(999), "}".repeat(999))
+    );
+    attack(
+        limits_with_memory(TEN_MB),
+        &format!("{} c.put('a', new Map()); return r;", map_chain(999)),
+        ErrorKind::StackOverflowError,
+        msg,
+    );
+}
+
+#[test]
+fn maps_shared_many_times_do_not_expand_without_bound() {
+    // Each map holds the previous one twice: 2^26 entries to display or convert, from
+    // a few kilobytes of charged values.
+    let mut src = "m0 = new Map(); m0.put('k', 'v'); ".to_string();
+    for i in 1..=26 {
+        let p = i - 1;
+        src += &format!("m{i} = new Map(); m{i}.put('a', m{p}); m{i}.put('b', m{p}); ");
+    }
+    let msg = "Map too large to be displayed or converted: the maps it holds in several places repeat more than 65536 entries";
+    for tail in ["return m26;", "return '' + m26;", "s = ''; s += m26;"] {
+        attack(
+            limits_with_memory(TEN_MB),
+            &format!("{src}{tail}"),
+            ErrorKind::IllegalStateException,
+            msg,
+        );
+    }
+    // Modest sharing displays as the reference does.
+    let ev = Evaluator::new(limits_with_memory(TEN_MB));
+    let (r, _, _) = measured(&ev, &format!("{src}return '' + m3;"), &HashMap::new());
+    let m1 = "{a={k=v}, b={k=v}}";
+    let m2 = format!("{{a={m1}, b={m1}}}");
+    assert_eq!(
+        r.unwrap(),
+        Value::String(Some(format!("{{a={m2}, b={m2}}}")))
+    );
+}
+
 /// Limits under which the spin below runs for hours: only the clock can stop it.
 fn unbounded() -> Limits {
     Limits {
@@ -521,6 +606,41 @@ fn timeout_stops_a_long_evaluation() {
     assert!(elapsed >= timeout, "stopped after {elapsed:?}");
     // Generous: a loaded CI machine must not make this flaky.
     assert!(elapsed < 10 * timeout, "stopped after {elapsed:?}");
+}
+
+#[test]
+fn timeout_stops_loops_of_slow_built_in_calls() {
+    // Each call scans a 4-million-char string: few node visits, much time. Before the
+    // calls were weighed for the deadline this ran for many minutes past its timeout.
+    let timeout = Duration::from_millis(300);
+    let ev = Evaluator::new(Limits {
+        timeout,
+        memory: 100_000_000,
+        ..unbounded()
+    });
+    for body in [
+        "s.length();",
+        "s.contains('ab');",
+        "s.lastIndexOf('b');",
+        "s.compareTo(s);",
+    ] {
+        let src = format!(
+            "s = 'a'; for (j = 0; j < 22; j += 1) {{ s += s; }} \
+             for (i = 0; i < 25000; i += 1) {{ {body} }}"
+        );
+        let start = Instant::now();
+        let e = ev.evaluate(&src, &(), None).unwrap_err();
+        let elapsed = start.elapsed();
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (
+                ErrorKind::TimeoutException,
+                "SEL evaluation timed out after 300 ms"
+            ),
+            "{body}"
+        );
+        assert!(elapsed < 10 * timeout, "{body}: stopped after {elapsed:?}");
+    }
 }
 
 #[test]
@@ -561,4 +681,27 @@ fn the_allocator_counts_this_thread() {
     drop(v);
     assert!(PEAK.with(Cell::get) - base >= 32 << 20);
     assert!(CURRENT.with(Cell::get) - base < 1 << 20);
+}
+
+#[test]
+fn cyclic_maps_do_not_leak_across_evaluations() {
+    // Reference counting never frees a map that holds itself: each of these runs
+    // leaked its 32 KB before maps were emptied at the end of every evaluation.
+    let ev = Evaluator::new(Limits::default());
+    let src = "m = new Map(); m.put('a', m); s = 'x'; \
+               for (i = 0; i < 100; i += 1) { m.put('k' + i, s + i); } return m.size();";
+    let err_src = "m = new Map(); m.put('a', m); m.put('b', 'x' + m);";
+    // Warm-up: anything cached on first use is allocated here.
+    assert_eq!(ev.evaluate(src, &(), None).unwrap(), Value::Long(101));
+    let base = CURRENT.with(Cell::get);
+    for _ in 0..200 {
+        assert_eq!(ev.evaluate(src, &(), None).unwrap(), Value::Long(101));
+        let e = ev.evaluate(err_src, &(), None).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::StackOverflowError);
+    }
+    let leaked = CURRENT.with(Cell::get) - base;
+    assert!(
+        leaked < 4096,
+        "{leaked} bytes still held after 400 evaluations"
+    );
 }

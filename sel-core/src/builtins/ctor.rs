@@ -74,7 +74,9 @@ pub(crate) fn construct(it: &mut Interp<'_>, ty: Ty, args: Vec<Entry>) -> Result
                 return Err(invalid_args(&vals, "Map"));
             }
             it.mem.charge_object()?;
-            Ok(Val::new_map(JMap::new()))
+            let map = Val::new_map(JMap::new());
+            it.mem.track_map(&map);
+            Ok(map)
         }
         Ty::DateTime => super::date::ctor::construct(it, &vals),
         other => Err(SelError::unsupported(format!(

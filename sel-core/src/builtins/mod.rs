@@ -68,6 +68,20 @@ pub(crate) fn string_result(it: &mut Interp<'_>, s: String) -> Result<Entry, Sel
 impl Interp<'_> {
     /// `recv.name(args)`.
     pub fn call(&mut self, recv: Entry, name: &str, args: Vec<Entry>) -> Result<Entry, SelError> {
+        // Roughly how much input the call may scan, for the deadline (see `after_call`).
+        let size = |v: &Val| match v {
+            Val::Str(Some(s)) => s.len(),
+            Val::Array(a) => a.borrow().len() * 8,
+            Val::Map(Some(m)) => m.borrow().len() * 64,
+            _ => 0,
+        };
+        let bytes = size(&recv.get()) + args.iter().map(|a| size(&a.get())).sum::<usize>();
+        let result = self.call_inner(recv, name, args);
+        self.after_call(bytes)?;
+        result
+    }
+
+    fn call_inner(&mut self, recv: Entry, name: &str, args: Vec<Entry>) -> Result<Entry, SelError> {
         match recv.get() {
             Val::Str(s) => string::call(self, s, name, args),
             Val::Long(x) => long::call(self, x, name, args),

@@ -8,7 +8,7 @@
 use crate::error::SelError;
 use crate::joda::Zone;
 use crate::memory::Memory;
-use crate::rt::display::{cyclic_map, display_lossy, no_internal_val};
+use crate::rt::display::{display_lossy, enter_map, no_internal_val, with_stack, Walk};
 use crate::rt::{ArrayData, JMap, MapRef, Ref, Val};
 use crate::value::Value;
 use std::rc::Rc;
@@ -141,6 +141,10 @@ fn box_array(v: &Value, mem: &mut Memory) -> Result<Val, SelError> {
 }
 
 fn box_map(entries: &[(String, Value)], mem: &mut Memory) -> Result<Val, SelError> {
+    with_stack(|| box_map_inner(entries, mem))
+}
+
+fn box_map_inner(entries: &[(String, Value)], mem: &mut Memory) -> Result<Val, SelError> {
     mem.charge_object()?;
     let mut map = JMap::new();
     for (k, v) in entries {
@@ -179,7 +183,9 @@ fn box_map(entries: &[(String, Value)], mem: &mut Memory) -> Result<Val, SelErro
         mem.charge_string(k)?;
         map.put(Ref::new(Val::str(k)), Ref::new(val));
     }
-    Ok(Val::new_map(map))
+    let map = Val::new_map(map);
+    mem.track_map(&map);
+    Ok(map)
 }
 
 fn array_to_host(a: &ArrayData) -> Value {
@@ -202,10 +208,10 @@ fn key_string(k: &Ref) -> String {
 
 /// The result of an evaluation as a host value. Fails only on cyclic maps.
 pub(crate) fn to_host(v: &Val) -> Result<Value, SelError> {
-    to_host_in(v, &mut Vec::new())
+    to_host_in(v, &mut Walk::default())
 }
 
-fn to_host_in(v: &Val, seen: &mut Vec<*const ()>) -> Result<Value, SelError> {
+fn to_host_in(v: &Val, seen: &mut Walk) -> Result<Value, SelError> {
     Ok(match v {
         Val::Null => Value::Null,
         Val::Void => Value::Void,
@@ -240,24 +246,28 @@ fn date_to_host(v: &Val) -> Value {
     }
 }
 
-type EntryFn<'a> = dyn FnMut(&Val, &mut Vec<*const ()>) -> Result<Value, SelError> + 'a;
+type EntryFn<'a> = dyn FnMut(&Val, &mut Walk) -> Result<Value, SelError> + 'a;
 
 fn map_entries(
     m: &MapRef,
-    seen: &mut Vec<*const ()>,
+    seen: &mut Walk,
     f: &mut EntryFn<'_>,
 ) -> Result<Vec<(String, Value)>, SelError> {
-    let id = Rc::as_ptr(m) as *const ();
-    if seen.contains(&id) {
-        return Err(cyclic_map());
-    }
-    seen.push(id);
+    with_stack(|| map_entries_inner(m, seen, f))
+}
+
+fn map_entries_inner(
+    m: &MapRef,
+    seen: &mut Walk,
+    f: &mut EntryFn<'_>,
+) -> Result<Vec<(String, Value)>, SelError> {
+    enter_map(seen, m)?;
     let map = m.borrow();
     let mut out = Vec::with_capacity(map.len());
     for e in map.iter() {
         out.push((key_string(&e.key), f(&e.val.get(), seen)?));
     }
-    seen.pop();
+    seen.leave();
     Ok(out)
 }
 
@@ -267,7 +277,7 @@ fn map_entries(
 pub(crate) fn unbox(v: &Val) -> Result<Value, SelError> {
     Ok(match v {
         Val::Long(x) => Value::Long(narrow_long(*x)),
-        other => unbox_in(other, &mut Vec::new())?,
+        other => unbox_in(other, &mut Walk::default())?,
     })
 }
 
@@ -280,7 +290,11 @@ pub(crate) fn narrow_long(x: i64) -> i64 {
     }
 }
 
-fn unbox_in(v: &Val, seen: &mut Vec<*const ()>) -> Result<Value, SelError> {
+fn unbox_in(v: &Val, seen: &mut Walk) -> Result<Value, SelError> {
+    with_stack(|| unbox_level(v, seen))
+}
+
+fn unbox_level(v: &Val, seen: &mut Walk) -> Result<Value, SelError> {
     Ok(match v {
         Val::Null | Val::Void => Value::Null,
         Val::Long(x) => Value::Long(*x),
@@ -290,11 +304,7 @@ fn unbox_in(v: &Val, seen: &mut Vec<*const ()>) -> Result<Value, SelError> {
         Val::Array(a) => array_to_host(&a.borrow()),
         Val::Map(None) => Value::Map(None),
         Val::Map(Some(m)) => {
-            let id = Rc::as_ptr(m) as *const ();
-            if seen.contains(&id) {
-                return Err(cyclic_map());
-            }
-            seen.push(id);
+            enter_map(seen, m)?;
             let mut out = Vec::with_capacity(m.borrow().len());
             for e in m.borrow().iter() {
                 let val = e.val.get();
@@ -316,7 +326,7 @@ fn unbox_in(v: &Val, seen: &mut Vec<*const ()>) -> Result<Value, SelError> {
                 };
                 out.push((key_string(&e.key), converted));
             }
-            seen.pop();
+            seen.leave();
             Value::Map(Some(out))
         }
         Val::Error(m) => Value::String(m.as_deref().map(String::from)),

@@ -24,6 +24,73 @@ pub(crate) fn cyclic_map() -> SelError {
     )
 }
 
+/// The deepest map nesting that display and the conversions walk. Maps nest without
+/// bound (`c.put('a', new Map()); c = c.get('a');` in a loop) and every walk recurses
+/// once per level: 20,000 levels overflowed the native stack and aborted the process.
+/// The reference overflows its Java stack a few thousand levels down.
+pub(crate) const MAX_MAP_DEPTH: usize = 1000;
+
+/// Entries a walk may visit again through maps it already walked once (a map held in
+/// several places is displayed and converted in full at each). Without a bound, 26
+/// maps each holding the previous one twice expand to 2^26 entries: gigabytes from a
+/// 30-statement program that the memory accounting charges a few kilobytes.
+pub(crate) const MAX_REPEATED_ENTRIES: u64 = 1 << 16;
+
+/// The state of one display or conversion walk over nested maps.
+#[derive(Debug, Default)]
+pub(crate) struct Walk {
+    /// The maps from the root to the current one (cycle and depth checks).
+    path: Vec<*const ()>,
+    /// Every map entered so far.
+    entered: std::collections::HashSet<*const ()>,
+    /// Entries of maps entered more than once.
+    repeated: u64,
+}
+
+impl Walk {
+    /// Leaves the map last entered.
+    pub fn leave(&mut self) {
+        self.path.pop();
+    }
+}
+
+/// Enters map `m` on a walk: fails on a cycle, when the path is already
+/// [`MAX_MAP_DEPTH`] maps long, or when shared maps have repeated more than
+/// [`MAX_REPEATED_ENTRIES`] entries.
+pub(crate) fn enter_map(seen: &mut Walk, m: &MapRef) -> Result<(), SelError> {
+    let id = Rc::as_ptr(m) as *const ();
+    if seen.path.contains(&id) {
+        return Err(cyclic_map());
+    }
+    if seen.path.len() >= MAX_MAP_DEPTH {
+        return Err(SelError::new(
+            ErrorKind::StackOverflowError,
+            format!(
+                "Map nested too deeply to be displayed or converted: more than {MAX_MAP_DEPTH} levels"
+            ),
+        ));
+    }
+    if !seen.entered.insert(id) {
+        seen.repeated += m.borrow().len() as u64;
+        if seen.repeated > MAX_REPEATED_ENTRIES {
+            return Err(SelError::new(
+                ErrorKind::IllegalStateException,
+                format!(
+                    "Map too large to be displayed or converted: the maps it holds in several places repeat more than {MAX_REPEATED_ENTRIES} entries"
+                ),
+            ));
+        }
+    }
+    seen.path.push(id);
+    Ok(())
+}
+
+/// Runs one level of a recursive map walk on a stack with room for it (evaluations may
+/// run on small thread stacks; each level takes a few hundred bytes in a debug build).
+pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, f)
+}
+
 /// `getInternalVal` on objects that have none.
 pub(crate) fn no_internal_val(ty: Ty) -> SelError {
     SelError::unsupported(format!(
@@ -35,7 +102,7 @@ pub(crate) fn no_internal_val(ty: Ty) -> SelError {
 /// Java `toString()` of the value's object.
 pub(crate) fn display(v: &Val) -> Result<String, SelError> {
     let mut out = String::new();
-    write_display(&mut out, v, &mut Vec::new())?;
+    write_display(&mut out, v, &mut Walk::default())?;
     Ok(out)
 }
 
@@ -50,11 +117,7 @@ pub(crate) fn display_list(vals: &[Val]) -> String {
     format!("[{}]", parts.join(", "))
 }
 
-pub(crate) fn write_display(
-    out: &mut String,
-    v: &Val,
-    seen: &mut Vec<*const ()>,
-) -> Result<(), SelError> {
+pub(crate) fn write_display(out: &mut String, v: &Val, seen: &mut Walk) -> Result<(), SelError> {
     match v {
         Val::Null => out.push_str("NULL"),
         Val::Void => out.push_str("VOID"),
@@ -108,12 +171,12 @@ fn join<T: std::fmt::Display>(out: &mut String, items: impl Iterator<Item = T>) 
     }
 }
 
-fn write_map(out: &mut String, m: &MapRef, seen: &mut Vec<*const ()>) -> Result<(), SelError> {
-    let id = Rc::as_ptr(m) as *const ();
-    if seen.contains(&id) {
-        return Err(cyclic_map());
-    }
-    seen.push(id);
+fn write_map(out: &mut String, m: &MapRef, seen: &mut Walk) -> Result<(), SelError> {
+    with_stack(|| write_map_inner(out, m, seen))
+}
+
+fn write_map_inner(out: &mut String, m: &MapRef, seen: &mut Walk) -> Result<(), SelError> {
+    enter_map(seen, m)?;
     out.push('{');
     for (i, e) in m.borrow().iter().enumerate() {
         if i > 0 {
@@ -127,7 +190,7 @@ fn write_map(out: &mut String, m: &MapRef, seen: &mut Vec<*const ()>) -> Result<
         write_display(out, &e.val.get(), seen)?;
     }
     out.push('}');
-    seen.pop();
+    seen.leave();
     Ok(())
 }
 

@@ -29,6 +29,27 @@ pub(crate) struct JMap {
 
 const INDEX_THRESHOLD: usize = 16;
 
+impl Drop for JMap {
+    /// Maps nest without bound (`c.put('a', new Map()); c = c.get('a');` in a loop), and
+    /// the default drop recurses once per level: 20,000 levels overflowed the native
+    /// stack and aborted the process. Nested maps this map owns last are emptied into
+    /// a heap work list instead, so they drop with nothing left inside them.
+    fn drop(&mut self) {
+        let mut pending = std::mem::take(&mut self.entries);
+        while let Some(entry) = pending.pop() {
+            let Ref::Box(slot) = entry.val else { continue };
+            let Ok(cell) = std::rc::Rc::try_unwrap(slot) else {
+                continue;
+            };
+            if let Val::Map(Some(map)) = cell.into_inner() {
+                if let Ok(inner) = std::rc::Rc::try_unwrap(map) {
+                    pending.append(&mut inner.into_inner().entries);
+                }
+            }
+        }
+    }
+}
+
 /// Java `HashMap.hash(key)`: the key's `hashCode` with its high half folded in.
 pub(crate) fn spread_hash(key: Option<&str>) -> i32 {
     let h = key.map_or(0, crate::java::string_hash);
