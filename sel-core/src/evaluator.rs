@@ -26,6 +26,9 @@ pub struct Evaluator {
     clock: Arc<dyn Clock>,
     zone: String,
     utils: HashMap<String, Arc<dyn UtilFunction>>,
+    /// Whether loops may run compiled (see `interp::fast`); off only to compare the
+    /// compiled loops with the tree walk in tests.
+    fast_loops: bool,
 }
 
 impl std::fmt::Debug for Evaluator {
@@ -46,6 +49,7 @@ impl Evaluator {
             clock: Arc::new(SystemClock),
             zone: "UTC".to_string(),
             utils: HashMap::new(),
+            fast_loops: true,
         }
     }
 
@@ -65,6 +69,19 @@ impl Evaluator {
     pub fn with_util_function(mut self, name: &str, f: Arc<dyn UtilFunction>) -> Evaluator {
         self.utils.insert(name.to_string(), f);
         self
+    }
+
+    /// Turns the compiled loop fast path off (or on again). Results, errors and limit
+    /// behaviour are the same either way; this exists so that tests can check exactly
+    /// that.
+    #[doc(hidden)]
+    pub fn with_fast_loops(mut self, on: bool) -> Evaluator {
+        self.fast_loops = on;
+        self
+    }
+
+    pub(crate) fn fast_loops(&self) -> bool {
+        self.fast_loops
     }
 
     pub fn limits(&self) -> &Limits {

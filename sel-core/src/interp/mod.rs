@@ -12,6 +12,7 @@
 //! a child (`Expression`, `PrimaryExpression`), and each node adds its own count.
 
 mod expr;
+mod fast;
 mod names;
 mod stmt;
 

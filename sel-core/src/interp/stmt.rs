@@ -1,12 +1,22 @@
 //! Statement nodes and loops (§4.2–§4.5).
 
 use super::expr::{resolve_type, GROW_EVERY, NEW_SEGMENT, RED_ZONE};
+use super::fast::{FastLoop, Step};
 use super::{fault, Fault, Interp, Signal};
 use crate::error::{ErrorKind, SelError};
 use crate::ops;
 use crate::rt::display::display_lossy;
 use crate::rt::{Entry, Ref, Val};
 use sel_grammar::ast::{Decl, ExprId, ForInit, StmtId, StmtKind};
+
+/// The error of a loop that reached its iteration limit.
+#[cold]
+pub(super) fn loop_limit(limit: u64) -> Fault {
+    Box::new(SelError::limit(
+        ErrorKind::IllegalStateException,
+        format!("Loop execution aborted as the iteration is over the loop limit {limit}"),
+    ))
+}
 
 /// A loop's condition/update slot: a node, or the reference's shared `true` literal
 /// that stands in for a missing `for` part (and leaves its value on the stack).
@@ -201,29 +211,55 @@ impl<'a> Interp<'a> {
     ) -> Result<Signal, Fault> {
         let limit = self.ev.limits().loops;
         let mut count: u64 = 0;
-        while self.condition(cond)? {
-            match self.stmt(body)? {
-                Signal::Data => {
-                    self.pop()?;
+        let mut fast: Option<FastLoop> = None;
+        loop {
+            if let Some(f) = &mut fast {
+                match self.fast_run(f, &mut count)? {
+                    Some(Step::Next) | None => {}
+                    Some(Step::Done | Step::Break) => return Ok(Signal::None),
+                    Some(Step::Return) => return Ok(Signal::Return),
                 }
-                Signal::Return => return Ok(Signal::Return),
-                Signal::Break => return Ok(Signal::None),
-                Signal::None | Signal::Continue => {}
             }
-            if let Some(u) = update {
-                self.update(u)?;
+            match self.slow_step(cond, body, update)? {
+                Step::Next => {}
+                Step::Done | Step::Break => return Ok(Signal::None),
+                Step::Return => return Ok(Signal::Return),
             }
             count += 1;
             if count >= limit {
-                return fault(SelError::limit(
-                    ErrorKind::IllegalStateException,
-                    format!(
-                        "Loop execution aborted as the iteration is over the loop limit {limit}"
-                    ),
-                ));
+                return Err(loop_limit(limit));
+            }
+            // The first iteration ran on the tree walk and bound every name it read:
+            // now the loop can be compiled (once).
+            if count == 1 {
+                if let (Part::Expr(c), None | Some(Part::Expr(_))) = (cond, update) {
+                    let u = match update {
+                        Some(Part::Expr(u)) => Some(u),
+                        _ => None,
+                    };
+                    fast = self.compile_loop(c, body, u);
+                }
             }
         }
-        Ok(Signal::None)
+    }
+
+    /// One iteration on the tree walk: condition, body, update.
+    fn slow_step(&mut self, cond: Part, body: StmtId, update: Option<Part>) -> Result<Step, Fault> {
+        if !self.condition(cond)? {
+            return Ok(Step::Done);
+        }
+        match self.stmt(body)? {
+            Signal::Data => {
+                self.pop()?;
+            }
+            Signal::Return => return Ok(Step::Return),
+            Signal::Break => return Ok(Step::Break),
+            Signal::None | Signal::Continue => {}
+        }
+        if let Some(u) = update {
+            self.update(u)?;
+        }
+        Ok(Step::Next)
     }
 
     /// `T a = e, b;` (§4.2 LocalVariableDeclaration / VariableDeclarator).
