@@ -57,3 +57,34 @@ fn long_chains_are_iterative() {
     let src = "x = 1;\n".repeat(20_000);
     assert!(parse(&src).errors.is_empty());
 }
+
+/// Unclosed index brackets nest JavaCC's unbounded look-aheads: the diagnostic pass
+/// would scan for a time exponential in their number (fuzz: 112 bytes took 5 s, 30
+/// levels would take years). It now gives up within a bounded number of scanned
+/// tokens and the fast pass's error stands.
+#[test]
+fn nested_lookaheads_stay_bounded() {
+    let src = format!("{}1", "la[Sa".repeat(30));
+    let p = parse(&src);
+    assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+    let e = &p.errors[0];
+    assert_eq!(e.kind, SyntaxErrorKind::Parse);
+    assert_eq!((e.span.start, e.span.end), (151, 151));
+    assert!(
+        e.message.starts_with(
+            "Encountered \"<EOF>\" at line 1, column 151.\nWas expecting one of:\n    \"]\" ...\n"
+        ),
+        "{}",
+        e.message
+    );
+    // The fuzzer's input: the reference's message is still produced in time.
+    let fuzz = "la[Sla[Sa[S1 = la[Sa[Long.Sa[S1 = la[Sa[Long.MAXla[ASUss0Sa[Long.MAla[Sla[Sa[S1 = la[Sa[Long.Sa[S1 = la[Sa[Long.";
+    let p = parse(fuzz);
+    assert!(
+        p.errors[0]
+            .message
+            .starts_with("Encountered \" \".\" \". \"\" at line 1, column 112."),
+        "{}",
+        p.errors[0].message
+    );
+}

@@ -21,7 +21,8 @@ use crate::MAX_DEPTH;
 pub(super) enum Stop {
     /// The token budget was used up with everything matching: the look-ahead succeeds.
     Success,
-    /// The lexer failed or nesting went too deep: the whole parse stops.
+    /// The lexer failed, nesting went too deep or the scan budget ran out: the whole
+    /// parse stops.
     Fatal,
 }
 
@@ -153,6 +154,11 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
 
     /// JavaCC's `jj_scan_token`.
     fn scan(&mut self, k: Kind) -> S {
+        self.scan_steps += 1;
+        if self.scan_steps > super::SCAN_BUDGET {
+            self.gave_up = true;
+            return Err(Stop::Fatal);
+        }
         if self.scanpos == self.lastpos {
             self.la -= 1;
             let next = (self.scanpos + 1) as usize;

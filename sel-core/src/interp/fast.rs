@@ -746,6 +746,10 @@ impl<'a> Interp<'a> {
         match e {
             L::Var(v) => Ok(regs[*v as usize]),
             L::Const(x) => Ok(*x),
+            L::Arith(op, a, b) => match (leaf(regs, a), leaf(regs, b)) {
+                (Some(a), Some(b)) => Ok(arith(*op, a, b)),
+                _ => self.fast_long_tree(f, regs, e),
+            },
             _ => self.fast_long_tree(f, regs, e),
         }
     }
@@ -754,14 +758,11 @@ impl<'a> Interp<'a> {
     fn fast_long_tree(&mut self, f: &FastLoop, regs: &[i64], e: &L) -> Result<i64, Fault> {
         Ok(match e {
             L::Var(_) | L::Const(_) => self.fast_long(f, regs, e)?,
-            L::Arith(op, a, b) => {
-                let (a, b) = (self.fast_long(f, regs, a)?, self.fast_long(f, regs, b)?);
-                match op {
-                    Arith::Add => a.wrapping_add(b),
-                    Arith::Sub => a.wrapping_sub(b),
-                    Arith::Mul => a.wrapping_mul(b),
-                }
-            }
+            L::Arith(op, a, b) => arith(
+                *op,
+                self.fast_long(f, regs, a)?,
+                self.fast_long(f, regs, b)?,
+            ),
             L::Div(op, a, b, at) => {
                 let (a, b) = (self.fast_long(f, regs, a)?, self.fast_long(f, regs, b)?);
                 if b == 0 {
@@ -831,6 +832,25 @@ impl<'a> Interp<'a> {
             B::Not(a) => !self.fast_bool(f, regs, a)?,
             _ => self.fast_bool(f, regs, e)?,
         })
+    }
+}
+
+/// The value of a variable or constant operand.
+#[inline(always)]
+fn leaf(regs: &[i64], e: &L) -> Option<i64> {
+    match e {
+        L::Var(v) => Some(regs[*v as usize]),
+        L::Const(x) => Some(*x),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn arith(op: Arith, a: i64, b: i64) -> i64 {
+    match op {
+        Arith::Add => a.wrapping_add(b),
+        Arith::Sub => a.wrapping_sub(b),
+        Arith::Mul => a.wrapping_mul(b),
     }
 }
 
