@@ -87,7 +87,16 @@ pub fn parse(src: &str) -> Parse {
     if errors.is_empty() && lexed.errors.is_empty() {
         return Parse { program, errors };
     }
-    errors.extend(lexed.errors.iter().map(|(_, e)| front_error(&source, e)));
+    // Each lexical error's line and column are counted from the start of the text,
+    // so their number is capped like the parser's (input full of stray characters
+    // took seconds).
+    errors.extend(
+        lexed
+            .errors
+            .iter()
+            .take(parser::MAX_ERRORS)
+            .map(|(_, e)| front_error(&source, e)),
+    );
     errors.sort_by_key(|e| e.span.start);
     if let Some(first) = parser::first_error(&source, &lexed) {
         errors.retain(|e| !(e.kind == first.kind && e.span == first.span));

@@ -43,7 +43,7 @@ const STACK_GROWTH: usize = 2 * 1024 * 1024;
 const LINEAR_SYMBOLS: usize = 24;
 
 /// The most errors one parse reports; past it the parser stops.
-const MAX_ERRORS: usize = 100;
+pub(crate) const MAX_ERRORS: usize = 100;
 
 /// A saved syntactic look-ahead (JavaCC's `JJCalls`).
 #[derive(Clone, Copy, Default, Debug)]
