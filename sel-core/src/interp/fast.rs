@@ -45,6 +45,31 @@ enum L {
     Elem(u16, Box<L>, ExprId),
 }
 
+/// A variable or constant operand: the common case, evaluated without dispatch.
+#[derive(Clone, Copy)]
+enum Leaf {
+    Var(u16),
+    Const(i64),
+}
+
+impl Leaf {
+    fn of(e: &L) -> Option<Leaf> {
+        match e {
+            L::Var(v) => Some(Leaf::Var(*v)),
+            L::Const(c) => Some(Leaf::Const(*c)),
+            _ => None,
+        }
+    }
+
+    #[inline(always)]
+    fn get(self, regs: &[i64]) -> i64 {
+        match self {
+            Leaf::Var(v) => regs[v as usize],
+            Leaf::Const(c) => c,
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Arith {
     Add,
@@ -57,6 +82,8 @@ enum B {
     Var(u16),
     Const(bool),
     Cmp(BinaryOp, Box<L>, Box<L>),
+    /// A comparison of two leaves (cannot fail).
+    CmpLeaf(BinaryOp, Leaf, Leaf),
     /// `&&` / `||`: both operands are evaluated (SEL does not short-circuit).
     Logic(bool, Box<B>, Box<B>),
     Not(Box<B>),
@@ -73,6 +100,10 @@ struct S {
 enum SKind {
     /// `var op= value` on a LONG variable.
     Set(u16, AssignOp, L, ExprId),
+    /// `var op= leaf` for `=`, `+=`, `-=`, `*=` (cannot fail).
+    SetLeaf(u16, Arith, Leaf),
+    /// `var = leaf`.
+    Copy(u16, Leaf),
     /// `arr[idx] op= value` on a LONG array variable.
     SetElem(u16, L, AssignOp, L, ExprId),
     If(B, Vec<S>, Vec<S>),
@@ -274,7 +305,10 @@ impl<'i, 'a> Compiler<'i, 'a> {
                             | BinaryOp::Gt
                             | BinaryOp::Ge
                             | BinaryOp::Eq
-                            | BinaryOp::Ne => Compiled::B(B::Cmp(*op, a, b)),
+                            | BinaryOp::Ne => match (Leaf::of(&a), Leaf::of(&b)) {
+                                (Some(x), Some(y)) => Compiled::B(B::CmpLeaf(*op, x, y)),
+                                _ => Compiled::B(B::Cmp(*op, a, b)),
+                            },
                             BinaryOp::And | BinaryOp::Or => return None,
                         }
                     }
@@ -394,7 +428,14 @@ impl<'i, 'a> Compiler<'i, 'a> {
                 if !matches!(&*b.borrow(), Val::Long(_)) {
                     return None;
                 }
-                SKind::Set(self.index_of(&b, T::Long)?, *op, val, id)
+                let var = self.index_of(&b, T::Long)?;
+                match (Leaf::of(&val), op) {
+                    (Some(x), AssignOp::Assign) => SKind::Copy(var, x),
+                    (Some(x), AssignOp::Add) => SKind::SetLeaf(var, Arith::Add, x),
+                    (Some(x), AssignOp::Sub) => SKind::SetLeaf(var, Arith::Sub, x),
+                    (Some(x), AssignOp::Mul) => SKind::SetLeaf(var, Arith::Mul, x),
+                    _ => SKind::Set(var, *op, val, id),
+                }
             }
         };
         Some(S { visits, mem, kind })
@@ -505,7 +546,12 @@ impl<'a> Interp<'a> {
         let regs = vec![0; c.vars.len()];
         let straight = stmts
             .iter()
-            .all(|s| matches!(s.kind, SKind::Set(..) | SKind::SetElem(..)))
+            .all(|s| {
+                matches!(
+                    s.kind,
+                    SKind::Set(..) | SKind::SetLeaf(..) | SKind::Copy(..) | SKind::SetElem(..)
+                )
+            })
             .then_some((bv + uv, bm + um));
         Some(FastLoop {
             vars: c.vars,
@@ -595,31 +641,23 @@ impl<'a> Interp<'a> {
                 }
                 budget = self.fast_budget(f);
             }
+            if let Some(body_cost) = f.straight {
+                if let Some(step) = self.straight_batch(f, regs, count, budget, body_cost)? {
+                    return Ok(Some(step));
+                }
+                continue;
+            }
             for _ in 0..budget {
                 self.visits += f.cond_cost.0;
                 self.mem.used += f.cond_cost.1;
                 if !self.fast_bool(f, regs, &f.cond)? {
                     return Ok(Some(Step::Done));
                 }
-                if let Some((visits, mem)) = f.straight {
-                    // No statement can end the body early, so the body and the update
-                    // are charged at once (an error ends the evaluation, where the
-                    // counts no longer matter).
-                    self.visits += visits;
-                    self.mem.used += mem;
-                    for s in &f.body {
-                        self.fast_exec(f, regs, s)?;
-                    }
-                    if let Some(u) = &f.update {
-                        self.fast_exec(f, regs, u)?;
-                    }
-                } else {
-                    if let Flow::Break = self.fast_stmts(f, regs, &f.body)? {
-                        return Ok(Some(Step::Break));
-                    }
-                    if let Some(u) = &f.update {
-                        self.fast_stmt(f, regs, u)?;
-                    }
+                if let Flow::Break = self.fast_stmts(f, regs, &f.body)? {
+                    return Ok(Some(Step::Break));
+                }
+                if let Some(u) = &f.update {
+                    self.fast_stmt(f, regs, u)?;
                 }
                 *count += 1;
                 if *count >= limit {
@@ -627,6 +665,50 @@ impl<'a> Interp<'a> {
                 }
             }
         }
+    }
+
+    /// Up to `budget` iterations of a loop whose body is straight-line assignments.
+    /// Every iteration costs the same, so the visits and memory are added once at the
+    /// end (an error ends the evaluation, where the counts no longer matter).
+    #[inline(never)]
+    fn straight_batch(
+        &mut self,
+        f: &FastLoop,
+        regs: &mut [i64],
+        count: &mut u64,
+        budget: u64,
+        (body_visits, body_mem): (u64, u64),
+    ) -> Result<Option<Step>, Fault> {
+        let limit = self.ev.limits().loops;
+        let mut n = 0;
+        let mut done = false;
+        while n < budget {
+            if !self.fast_bool(f, regs, &f.cond)? {
+                done = true;
+                break;
+            }
+            for s in &f.body {
+                self.fast_exec(f, regs, s)?;
+            }
+            if let Some(u) = &f.update {
+                self.fast_exec(f, regs, u)?;
+            }
+            n += 1;
+            if *count + n >= limit {
+                break;
+            }
+        }
+        let conds = n + done as u64;
+        self.visits += conds * f.cond_cost.0 + n * body_visits;
+        self.mem.used += conds * f.cond_cost.1 + n * body_mem;
+        *count += n;
+        if done {
+            return Ok(Some(Step::Done));
+        }
+        if *count >= limit {
+            return Err(super::stmt::loop_limit(limit));
+        }
+        Ok(None)
     }
 
     fn load_regs(&self, f: &FastLoop, regs: &mut [i64]) -> bool {
@@ -672,6 +754,16 @@ impl<'a> Interp<'a> {
     #[inline(always)]
     fn fast_exec(&mut self, f: &FastLoop, regs: &mut [i64], s: &S) -> Result<Flow, Fault> {
         match &s.kind {
+            SKind::SetLeaf(var, op, x) => {
+                let x = x.get(regs);
+                let r = &mut regs[*var as usize];
+                *r = arith(*op, *r, x);
+                Ok(Flow::Normal)
+            }
+            SKind::Copy(var, x) => {
+                regs[*var as usize] = x.get(regs);
+                Ok(Flow::Normal)
+            }
             SKind::Set(var, op, value, at) => {
                 let x = self.fast_long(f, regs, value)?;
                 let a = regs[*var as usize];
@@ -801,16 +893,10 @@ impl<'a> Interp<'a> {
     #[inline(always)]
     fn fast_bool(&mut self, f: &FastLoop, regs: &[i64], e: &B) -> Result<bool, Fault> {
         match e {
+            B::CmpLeaf(op, a, b) => Ok(compare(*op, a.get(regs), b.get(regs))),
             B::Cmp(op, a, b) => {
                 let (a, b) = (self.fast_long(f, regs, a)?, self.fast_long(f, regs, b)?);
-                Ok(match op {
-                    BinaryOp::Lt => a < b,
-                    BinaryOp::Le => a <= b,
-                    BinaryOp::Gt => a > b,
-                    BinaryOp::Ge => a >= b,
-                    BinaryOp::Eq => a == b,
-                    _ => a != b,
-                })
+                Ok(compare(*op, a, b))
             }
             B::Var(v) => Ok(regs[*v as usize] != 0),
             B::Const(b) => Ok(*b),
@@ -851,6 +937,19 @@ fn arith(op: Arith, a: i64, b: i64) -> i64 {
         Arith::Add => a.wrapping_add(b),
         Arith::Sub => a.wrapping_sub(b),
         Arith::Mul => a.wrapping_mul(b),
+    }
+}
+
+/// A LONG comparison (the compiler only builds comparisons).
+#[inline(always)]
+fn compare(op: BinaryOp, a: i64, b: i64) -> bool {
+    match op {
+        BinaryOp::Lt => a < b,
+        BinaryOp::Le => a <= b,
+        BinaryOp::Gt => a > b,
+        BinaryOp::Ge => a >= b,
+        BinaryOp::Eq => a == b,
+        _ => a != b,
     }
 }
 
