@@ -396,8 +396,9 @@ impl<'a> Interp<'a> {
             Literal::Float(f) => Entry::Lit(id, Val::Double(*f)),
             Literal::Bool(b) => Entry::Lit(id, Val::Bool(*b)),
             Literal::Null => Entry::Tmp(Val::Null),
-            // Strings get their box at once: reading them needs a shared text anyway.
-            Literal::Str(s) => Entry::Ref(self.keep(Entry::Lit(id, Val::str(s)))),
+            // Like the other literals, the box is created only if something keeps the
+            // value (most string literals are only read: concatenated, passed, returned).
+            Literal::Str(s) => Entry::Lit(id, Val::str(s)),
         }
     }
 
