@@ -78,19 +78,25 @@ impl Bucket {
         if let Some(o) = self.offset {
             return Ok(millis.saturating_sub(o as i64));
         }
-        let offset = self.zone.offset_from_local(millis);
-        let utc = millis.saturating_sub(offset as i64);
-        if offset != self.zone.offset_ms_at(utc) {
-            return Err(SelError::new(
-                ErrorKind::IllegalInstantException,
-                format!(
-                    "Cannot parse \"{text}\": Illegal instant due to time zone offset transition ({})",
-                    self.zone.id()
-                ),
-            ));
-        }
-        Ok(utc)
+        local_to_parsed_instant(self.zone, millis, text)
     }
+}
+
+/// The last step of Joda's `computeMillis` without a parsed offset: the instant of
+/// wall-clock `local` in `zone`, an `IllegalInstantException` naming `text` in a gap.
+pub(crate) fn local_to_parsed_instant(zone: Zone, local: i64, text: &str) -> Result<i64, SelError> {
+    let offset = zone.offset_from_local(local);
+    let utc = local.saturating_sub(offset as i64);
+    if offset != zone.offset_ms_at(utc) {
+        return Err(SelError::new(
+            ErrorKind::IllegalInstantException,
+            format!(
+                "Cannot parse \"{text}\": Illegal instant due to time zone offset transition ({})",
+                zone.id()
+            ),
+        ));
+    }
+    Ok(utc)
 }
 
 fn java_int(s: &str) -> Result<i64, Fail> {
