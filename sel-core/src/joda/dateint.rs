@@ -88,8 +88,8 @@ fn eight_digits(mut n: i64) -> String {
         *b = b'0' + (n % 10) as u8;
         n /= 10;
     }
-    // Only ASCII digits were written.
-    buf.iter().map(|&b| b as char).collect()
+    // Only ASCII digits were written, so this never falls back to the default.
+    String::from(std::str::from_utf8(&buf).unwrap_or_default())
 }
 
 /// `DI`: pattern `YYYYMMdd` in UTC.
@@ -172,7 +172,9 @@ pub fn date_int_hour_to_ts(
     hours: i64,
 ) -> Result<i64, SelError> {
     let zone = Zone::for_id(zone_id)?;
-    let text = format!("{date_text}{hour_text}");
+    let mut text = String::with_capacity(date_text.len() + hour_text.len());
+    text.push_str(date_text);
+    text.push_str(hour_text);
     let dt = parse_date_hour(&text, zone)?;
     Ok(dt
         .minus_days(days as i32)?
