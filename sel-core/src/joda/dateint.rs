@@ -203,14 +203,35 @@ pub fn date_ints_between(from_text: &str, to_text: &str, inc: i32) -> Result<Vec
         let n = end - start;
         let step = (inc as i64).abs();
         let mut out = Vec::with_capacity(((n.max(0) + step - 1) / step) as usize);
-        let mut day = start;
-        while day < end {
-            match fast_days_to_date_int(day) {
-                Some(n) => out.push(n),
-                // Unreachable: every day in between has a year in 1..=9999.
-                None => return date_ints_between_general(a, b, inc),
+        if step <= 28 {
+            // Small steps walk the calendar instead of converting every day number:
+            // a step of at most 28 days crosses at most one month end.
+            let (mut y, mut m, mut d) = civil_from_days(start);
+            let mut day = start;
+            while day < end {
+                out.push(y * 10_000 + m as i64 * 100 + d as i64);
+                d += step as u32;
+                let dim = days_in_month(y, m);
+                if d > dim {
+                    d -= dim;
+                    m += 1;
+                    if m > 12 {
+                        m = 1;
+                        y += 1;
+                    }
+                }
+                day += step;
             }
-            day += step;
+        } else {
+            let mut day = start;
+            while day < end {
+                match fast_days_to_date_int(day) {
+                    Some(n) => out.push(n),
+                    // Unreachable: every day in between has a year in 1..=9999.
+                    None => return date_ints_between_general(a, b, inc),
+                }
+                day += step;
+            }
         }
         if inc < 0 {
             out.reverse();
@@ -550,6 +571,10 @@ mod tests {
             "20240229",
             "20250101",
             "19991225",
+            "19000101",
+            "19010301",
+            "21001231",
+            "20990101",
             "00010101",
             "00010110",
             "99991225",
@@ -561,7 +586,24 @@ mod tests {
         ];
         for a in texts {
             for b in texts {
-                for inc in [1, 2, 7, 30, 400, -1, -3, -400, i32::MAX, i32::MIN] {
+                for inc in [
+                    1,
+                    2,
+                    7,
+                    27,
+                    28,
+                    29,
+                    30,
+                    31,
+                    400,
+                    -1,
+                    -3,
+                    -28,
+                    -29,
+                    -400,
+                    i32::MAX,
+                    i32::MIN,
+                ] {
                     // Skip the general path's multi-millennium lists.
                     let span = match (fast_date_int_days(a), fast_date_int_days(b)) {
                         (Some(x), Some(y)) => (y - x).abs(),
