@@ -210,8 +210,8 @@ fn jm(
             // Each part and the array cost at least one object: stop splitting once
             // the parts could not be paid for.
             let max_parts = (it.mem.limit.saturating_sub(it.mem.used) / OBJECT_BYTES) as usize;
-            match crate::java::regex::split_bounded(&s, &re, limit, max_parts)? {
-                Some(parts) => split_result(it, parts),
+            match crate::java::regex::split_bounded_ranges(&s, &re, limit, max_parts)? {
+                Some(parts) => split_result(it, &s, &parts),
                 None => Err(it.mem.over()),
             }
         }
@@ -219,12 +219,18 @@ fn jm(
     }
 }
 
-fn split_result(it: &mut Interp<'_>, parts: Vec<String>) -> Result<Entry, SelError> {
+/// The STRING_ARRAY of the parts of `s` at byte ranges `parts`.
+fn split_result(it: &mut Interp<'_>, s: &str, parts: &[(usize, usize)]) -> Result<Entry, SelError> {
     it.mem.charge_object()?;
-    for p in &parts {
-        it.mem.charge_string(p)?;
+    for &(a, b) in parts {
+        it.mem.charge_string(&s[a..b])?;
     }
-    let data = ArrayData::Str(parts.into_iter().map(|p| Some(Str::from(p))).collect());
+    let data = ArrayData::Str(
+        parts
+            .iter()
+            .map(|&(a, b)| Some(Str::from(&s[a..b])))
+            .collect(),
+    );
     Ok(Entry::Tmp(Val::new_array(data)))
 }
 

@@ -9,6 +9,7 @@ use crate::rt::convert::{box_value, unbox};
 use crate::rt::display::display_lossy;
 use crate::rt::{ArrayData, Entry, Val};
 use crate::types::Ty;
+use std::borrow::Cow;
 
 /// The reference's `SelLong.create(x)` used by `Util`: LONG as is, STRING parsed, a new
 /// (charged) LONG either way.
@@ -28,10 +29,15 @@ pub(crate) fn to_long(it: &mut Interp<'_>, v: &Val) -> Result<i64, SelError> {
 }
 
 /// The reference's `SelString.create(x)` used by `Util`: LONG as decimal, STRING as is.
-pub(crate) fn to_str(it: &mut Interp<'_>, v: &Val) -> Result<Option<String>, SelError> {
+/// (A STRING argument's text is borrowed, not copied; it is charged all the same,
+/// as the reference builds a new string.)
+pub(crate) fn to_str<'a>(
+    it: &mut Interp<'_>,
+    v: &'a Val,
+) -> Result<Option<Cow<'a, str>>, SelError> {
     let s = match v {
-        Val::Long(x) => Some(x.to_string()),
-        Val::Str(s) => s.as_deref().map(String::from),
+        Val::Long(x) => Some(Cow::Owned(x.to_string())),
+        Val::Str(s) => s.as_deref().map(Cow::Borrowed),
         other => {
             return Err(SelError::illegal_arg(format!(
                 "Invalid input argument ({}) for String constructor",

@@ -2,6 +2,9 @@
 //! fractions, offsets, zone names and ids), the parse bucket and its
 //! `computeMillis`, and `Formatter::parse_millis` / `parse_datetime`.
 
+use super::calendar::{
+    days_from_civil, days_in_month, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND,
+};
 use super::datetime::DateTime;
 use super::fields::{Field, Local};
 use super::links::ZONE_IDS;
@@ -50,6 +53,50 @@ impl Bucket {
     /// (year 2000 if the largest is a month/week/day field), rounding each down, then
     /// once more to validate, and convert from the wall clock.
     pub fn compute_millis(&self, text: &str) -> Result<i64, SelError> {
+        match self.plain_local() {
+            Some(local) => self.finish(local, text),
+            None => self.compute_millis_general(text),
+        }
+    }
+
+    /// The wall-clock millis of a plain date-time, without Joda's field-by-field
+    /// setting: exactly one year (or year of era) in 1..=9999, month and day, and at
+    /// most one each of hour of day, minute, second and millisecond, all in range.
+    /// Setting such fields in Joda's order lands exactly on that date and time, so
+    /// the general path would give the same millis; `None` for anything else (other
+    /// fields, repeats, out-of-range values), which the general path handles.
+    fn plain_local(&self) -> Option<i64> {
+        // Slots: year, month, day, hour, minute, second, millisecond.
+        let mut v: [Option<i64>; 7] = [None; 7];
+        for &(field, value) in &self.fields {
+            let (slot, lo, hi) = match field {
+                Field::Year | Field::YearOfEra => (0, 1, 9999),
+                Field::MonthOfYear => (1, 1, 12),
+                Field::DayOfMonth => (2, 1, 31),
+                Field::HourOfDay => (3, 0, 23),
+                Field::MinuteOfHour => (4, 0, 59),
+                Field::SecondOfMinute => (5, 0, 59),
+                Field::MillisOfSecond => (6, 0, 999),
+                _ => return None,
+            };
+            if v[slot].is_some() || value < lo || value > hi {
+                return None;
+            }
+            v[slot] = Some(value);
+        }
+        let (year, month, day) = (v[0]?, v[1]? as u32, v[2]? as u32);
+        if day > days_in_month(year, month) {
+            return None;
+        }
+        let time = v[3].unwrap_or(0) * MS_PER_HOUR
+            + v[4].unwrap_or(0) * MS_PER_MINUTE
+            + v[5].unwrap_or(0) * MS_PER_SECOND
+            + v[6].unwrap_or(0);
+        Some(days_from_civil(year, month, day) * MS_PER_DAY + time)
+    }
+
+    /// Joda `computeMillis` setting each field in turn (see `compute_millis`).
+    fn compute_millis_general(&self, text: &str) -> Result<i64, SelError> {
         let mut fields = self.fields.clone();
         fields.sort_by_key(|f| std::cmp::Reverse(f.0.sort_key()));
         if let Some(first) = fields.first() {
@@ -75,22 +122,34 @@ impl Bucket {
                 millis = f.round_floor(millis).map_err(prefix)?;
             }
         }
-        if let Some(o) = self.offset {
-            return Ok(millis.saturating_sub(o as i64));
-        }
-        let offset = self.zone.offset_from_local(millis);
-        let utc = millis.saturating_sub(offset as i64);
-        if offset != self.zone.offset_ms_at(utc) {
-            return Err(SelError::new(
-                ErrorKind::IllegalInstantException,
-                format!(
-                    "Cannot parse \"{text}\": Illegal instant due to time zone offset transition ({})",
-                    self.zone.id()
-                ),
-            ));
-        }
-        Ok(utc)
+        self.finish(millis, text)
     }
+
+    /// The instant of the computed wall-clock millis: by the parsed offset if any,
+    /// else in the bucket's zone.
+    fn finish(&self, local: i64, text: &str) -> Result<i64, SelError> {
+        if let Some(o) = self.offset {
+            return Ok(local.saturating_sub(o as i64));
+        }
+        local_to_parsed_instant(self.zone, local, text)
+    }
+}
+
+/// The last step of Joda's `computeMillis` without a parsed offset: the instant of
+/// wall-clock `local` in `zone`, an `IllegalInstantException` naming `text` in a gap.
+pub(crate) fn local_to_parsed_instant(zone: Zone, local: i64, text: &str) -> Result<i64, SelError> {
+    let offset = zone.offset_from_local(local);
+    let utc = local.saturating_sub(offset as i64);
+    if offset != zone.offset_ms_at(utc) {
+        return Err(SelError::new(
+            ErrorKind::IllegalInstantException,
+            format!(
+                "Cannot parse \"{text}\": Illegal instant due to time zone offset transition ({})",
+                zone.id()
+            ),
+        ));
+    }
+    Ok(utc)
 }
 
 fn java_int(s: &str) -> Result<i64, Fail> {
@@ -437,14 +496,28 @@ impl Formatter {
         Ok(())
     }
 
+    /// Whether parsing reads `now_ms` (the pivot of two-digit years); callers may
+    /// pass anything when it does not.
+    pub fn reads_clock(&self) -> bool {
+        self.compiled
+            .tokens
+            .iter()
+            .any(|t| matches!(t, Token::TwoDigit { .. }))
+    }
+
     fn bucket(&self, default_zone: Zone, now_ms: i64, week: bool) -> Bucket {
+        let zone = self.zone.unwrap_or(default_zone);
+        // Only two-digit years read the pivot; skip the clock's date otherwise.
+        if !self.reads_clock() {
+            return Bucket::new(zone, 0);
+        }
         let now = Local::new(now_ms.saturating_add(default_zone.offset_ms_at(now_ms) as i64));
         let year = if week {
             now.get(Field::Weekyear)
         } else {
             now.year
         };
-        Bucket::new(self.zone.unwrap_or(default_zone), year - 30)
+        Bucket::new(zone, year - 30)
     }
 
     fn parsed_bucket(
@@ -490,5 +563,93 @@ impl Formatter {
         let bucket = self.parsed_bucket(text, default_zone, now_ms)?;
         let millis = bucket.compute_millis(text)?;
         Ok(DateTime::new(millis, self.zone.unwrap_or(bucket.zone)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn msg(r: Result<i64, SelError>) -> String {
+        match r {
+            Ok(v) => v.to_string(),
+            Err(e) => format!("{}: {}", e.kind.java_class(), e.message),
+        }
+    }
+
+    /// The plain-date shortcut of `compute_millis` agrees with Joda's field-by-field
+    /// setting, values and errors, over in- and out-of-range fields, repeats, other
+    /// fields, offsets and zones with DST gaps.
+    #[test]
+    fn plain_local_agrees() {
+        let zones = [
+            "UTC",
+            "America/Los_Angeles",
+            "Australia/Lord_Howe",
+            "+05:30",
+        ]
+        .map(|z| Zone::for_id(z).unwrap());
+        let years = [-1, 0, 1, 1900, 2019, 2020, 2024, 9999, 10_000];
+        let months = [0, 1, 2, 3, 10, 11, 12, 13];
+        let days = [0, 1, 10, 28, 29, 30, 31, 32];
+        let times: &[&[(Field, i64)]] = &[
+            &[],
+            &[(Field::HourOfDay, 2)],
+            &[(Field::HourOfDay, 1), (Field::MinuteOfHour, 30)],
+            &[
+                (Field::HourOfDay, 23),
+                (Field::MinuteOfHour, 59),
+                (Field::SecondOfMinute, 59),
+                (Field::MillisOfSecond, 999),
+            ],
+            &[(Field::MillisOfSecond, 7), (Field::SecondOfMinute, 5)],
+            &[(Field::HourOfDay, 24)],
+            &[(Field::MinuteOfHour, 60)],
+            &[(Field::MillisOfSecond, 1000)],
+            &[(Field::HourOfDay, 3), (Field::HourOfDay, 4)],
+            &[(Field::ClockhourOfDay, 24)],
+            &[(Field::DayOfWeek, 1)],
+        ];
+        let mut fast = 0;
+        for zone in zones {
+            for offset in [None, Some(3_600_000)] {
+                for year_field in [Field::Year, Field::YearOfEra] {
+                    for y in years {
+                        for m in months {
+                            for d in days {
+                                for t in times {
+                                    let mut b = Bucket::new(zone, 0);
+                                    b.offset = offset;
+                                    // Parse order varies: day first for some.
+                                    if d % 2 == 0 {
+                                        b.save(Field::DayOfMonth, d);
+                                        b.save(year_field, y);
+                                    } else {
+                                        b.save(year_field, y);
+                                        b.save(Field::DayOfMonth, d);
+                                    }
+                                    b.save(Field::MonthOfYear, m);
+                                    b.fields.extend_from_slice(t);
+                                    let got = msg(b.compute_millis("x"));
+                                    let want = msg(b.compute_millis_general("x"));
+                                    assert_eq!(got, want, "{zone:?} {offset:?} {:?}", b.fields);
+                                    fast += usize::from(b.plain_local().is_some());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(fast > 10_000, "{fast}");
+        // Dates without a year, or a year twice, take the general path.
+        let mut b = Bucket::new(Zone::UTC, 0);
+        b.save(Field::MonthOfYear, 2);
+        b.save(Field::DayOfMonth, 29);
+        assert!(b.plain_local().is_none());
+        assert_eq!(msg(b.compute_millis("x")), "951782400000");
+        b.save(Field::Year, 2001);
+        b.save(Field::Year, 2000);
+        assert!(b.plain_local().is_none());
     }
 }

@@ -154,7 +154,8 @@ impl Formatter {
             ));
         }
         let b = pattern.as_bytes();
-        let mut tokens = Vec::with_capacity(8);
+        // At most one token per byte: one allocation for the usual patterns.
+        let mut tokens = Vec::with_capacity(b.len().min(24));
         let mut literals = String::new();
         let mut i = 0;
         while i < b.len() {
@@ -180,16 +181,19 @@ impl Formatter {
                     } else {
                         quoted = !quoted;
                     }
+                    i += 1;
                 } else if !quoted && c.is_ascii_alphabetic() {
                     break;
                 } else {
-                    // Copy the whole (possibly multi-byte) character.
-                    let len = pattern[i..].chars().next().map_or(1, char::len_utf8);
-                    literals.push_str(&pattern[i..i + len]);
-                    i += len;
-                    continue;
+                    // Copy the run of literal bytes up to the next quote (or, unquoted,
+                    // letter) at once. It ends at an ASCII byte or at the end, so on a
+                    // character boundary.
+                    let run = i;
+                    while i < b.len() && b[i] != b'\'' && (quoted || !b[i].is_ascii_alphabetic()) {
+                        i += 1;
+                    }
+                    literals.push_str(&pattern[run..i]);
                 }
-                i += 1;
             }
             if literals.len() > start {
                 tokens.push(Token::Literal(start as u32, literals.len() as u32));
@@ -311,6 +315,11 @@ mod tests {
         assert_eq!(fmt("'quoted' ''x", ms, "UTC"), "quoted '2021");
         assert_eq!(fmt("yyyy''MM", ms, "UTC"), "2021'06");
         assert_eq!(fmt("'unterminated", ms, "UTC"), "unterminated");
+        assert_eq!(
+            fmt("yyyy年MM月dd日 'at' HH:mm 'o''clock' ü", ms, "UTC"),
+            "2021年06月01日 at 20:05 o'clock ü"
+        );
+        assert_eq!(fmt("'é''x'y--''", ms, "UTC"), "é'x2021--'");
         assert_eq!(fmt("yyyyy yyy yy y", ms, "UTC"), "02021 2021 21 2021");
         assert_eq!(
             fmt("Z ZZ zzzz", ms, "UTC"),

@@ -121,5 +121,21 @@ mod tests {
         push_padded(&mut s, 7, 1);
         push_padded(&mut s, 12345, 2);
         assert_eq!(s, "-0002712345");
+        // Widths beyond the buffer, extremes.
+        for (v, w) in [
+            (5, 30),
+            (-5, 30),
+            (i64::MIN, 1),
+            (i64::MAX, 25),
+            (0, 0),
+            (0, 24),
+        ] {
+            let mut s = String::new();
+            push_padded(&mut s, v, w);
+            let digits = v.unsigned_abs().to_string();
+            let pad = "0".repeat(w.saturating_sub(digits.len()));
+            let sign = if v < 0 { "-" } else { "" };
+            assert_eq!(s, format!("{sign}{pad}{digits}"), "{v} {w}");
+        }
     }
 }

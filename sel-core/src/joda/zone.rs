@@ -57,6 +57,57 @@ pub enum LocalKind {
     Gap(i32, i32),
 }
 
+/// For each entry of [`ZONE_IDS`], the index in [`OVERRIDES`] of its display id's
+/// override, or [`NO_OVERRIDE`]. Computed at compile time, so that `forID` searches
+/// once instead of twice.
+static OVERRIDE_OF: [u16; ZONE_IDS.len()] = override_of();
+
+const NO_OVERRIDE: u16 = u16::MAX;
+
+/// Byte-wise comparison of two strings (`Ord for str`, usable in a `const fn`).
+const fn cmp_str(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering::*;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] { Less } else { Greater };
+        }
+        i += 1;
+    }
+    if a.len() < b.len() {
+        Less
+    } else if a.len() > b.len() {
+        Greater
+    } else {
+        Equal
+    }
+}
+
+const fn override_of() -> [u16; ZONE_IDS.len()] {
+    assert!(OVERRIDES.len() < NO_OVERRIDE as usize);
+    let mut out = [NO_OVERRIDE; ZONE_IDS.len()];
+    let mut i = 0;
+    while i < ZONE_IDS.len() {
+        let display = ZONE_IDS[i].1;
+        // Binary search of the sorted overrides.
+        let (mut lo, mut hi) = (0, OVERRIDES.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match cmp_str(OVERRIDES[mid].0, display) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    out[i] = mid as u16;
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
 /// chrono's supported range, in seconds; offsets beyond it are those at its ends.
 const MAX_SECS: i64 = 8_000_000_000_000;
 
@@ -91,10 +142,10 @@ impl Zone {
                 "MST" => Zone(Repr::NamedFixed("MST", -7 * MS_PER_HOUR as i32)),
                 "HST" => Zone(Repr::NamedFixed("HST", -10 * MS_PER_HOUR as i32)),
                 _ => {
-                    let ov = OVERRIDES
-                        .binary_search_by(|(k, _)| k.cmp(&display))
-                        .ok()
-                        .map(|i| OverrideRef(&OVERRIDES[i].1));
+                    let ov = match OVERRIDE_OF[i] {
+                        NO_OVERRIDE => None,
+                        j => Some(OverrideRef(&OVERRIDES[j as usize].1)),
+                    };
                     Zone(Repr::Region(tz, display, ov))
                 }
             });
@@ -397,6 +448,27 @@ impl fmt::Display for Zone {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The compile-time override table agrees with searching the overrides by
+    /// display id, and every override belongs to some id.
+    #[test]
+    fn override_table() {
+        let mut used = vec![false; OVERRIDES.len()];
+        for (i, (_, display, _)) in ZONE_IDS.iter().enumerate() {
+            let want = OVERRIDES
+                .binary_search_by(|(k, _)| k.cmp(display))
+                .ok()
+                .map_or(NO_OVERRIDE, |j| j as u16);
+            assert_eq!(OVERRIDE_OF[i], want, "{display}");
+            if want != NO_OVERRIDE {
+                used[want as usize] = true;
+            }
+        }
+        assert!(used.iter().all(|&u| u));
+        for (a, b) in [("a", "b"), ("ab", "a"), ("", ""), ("America/X", "America/")] {
+            assert_eq!(cmp_str(a, b), a.cmp(b), "{a} {b}");
+        }
+    }
 
     fn id(s: &str) -> String {
         match Zone::for_id(s) {

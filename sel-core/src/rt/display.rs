@@ -41,16 +41,40 @@ pub(crate) const MAX_REPEATED_ENTRIES: u64 = 1 << 16;
 pub(crate) struct Walk {
     /// The maps from the root to the current one (cycle and depth checks).
     path: Vec<*const ()>,
-    /// Every map entered so far.
-    entered: std::collections::HashSet<*const ()>,
+    /// Every map entered so far: the first few in a plain array (most values hold a
+    /// handful of maps, and a hash set costs more to build than they take to scan),
+    /// all of them in `entered_many` once there are more.
+    entered_few: [usize; FEW_MAPS],
+    entered_count: usize,
+    entered_many: std::collections::HashSet<usize>,
     /// Entries of maps entered more than once.
     repeated: u64,
 }
+
+/// How many entered maps a walk tracks without a hash set.
+const FEW_MAPS: usize = 8;
 
 impl Walk {
     /// Leaves the map last entered.
     pub fn leave(&mut self) {
         self.path.pop();
+    }
+
+    /// Records map `id` as entered; false if it was entered before.
+    fn enter_first_time(&mut self, id: usize) -> bool {
+        if self.entered_count < FEW_MAPS {
+            let few = &mut self.entered_few[..self.entered_count];
+            if few.contains(&id) {
+                return false;
+            }
+            self.entered_few[self.entered_count] = id;
+            self.entered_count += 1;
+            return true;
+        }
+        if self.entered_many.is_empty() {
+            self.entered_many.extend(self.entered_few);
+        }
+        self.entered_many.insert(id)
     }
 }
 
@@ -70,7 +94,7 @@ pub(crate) fn enter_map(seen: &mut Walk, m: &MapRef) -> Result<(), SelError> {
             ),
         ));
     }
-    if !seen.entered.insert(id) {
+    if !seen.enter_first_time(id as usize) {
         seen.repeated += m.borrow().len() as u64;
         if seen.repeated > MAX_REPEATED_ENTRIES {
             return Err(SelError::new(
@@ -220,4 +244,29 @@ pub(crate) fn concat_text(v: &Val) -> Result<String, SelError> {
             return Err(no_internal_val(v.ty()))
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entered-map record answers the same before and after it outgrows its
+    /// array.
+    #[test]
+    fn walk_remembers_entered_maps() {
+        let mut w = Walk::default();
+        for round in 0..2 {
+            for id in (1..=40usize).rev() {
+                assert_eq!(w.enter_first_time(id * 16), round == 0, "{round} {id}");
+            }
+        }
+        let mut w = Walk::default();
+        for id in 1..=FEW_MAPS {
+            assert!(w.enter_first_time(id));
+        }
+        assert!(!w.enter_first_time(1));
+        assert!(w.enter_first_time(FEW_MAPS + 1));
+        assert!(!w.enter_first_time(FEW_MAPS));
+        assert!(!w.enter_first_time(FEW_MAPS + 1));
+    }
 }

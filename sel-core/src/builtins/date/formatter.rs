@@ -19,7 +19,17 @@ pub(crate) fn parse_datetime(
     text: &str,
 ) -> Result<DateTime, SelError> {
     let zone = it.default_zone();
-    f.parse_datetime(text, zone, it.now_ms())
+    f.parse_datetime(text, zone, parse_clock(it, f))
+}
+
+/// The clock reading a parse needs: only two-digit years pivot around the current
+/// year, so other patterns skip reading the clock.
+fn parse_clock(it: &Interp<'_>, f: &Formatter) -> i64 {
+    if f.reads_clock() {
+        it.now_ms()
+    } else {
+        0
+    }
 }
 
 fn receiver(recv: Option<Formatter>, method: &str) -> Result<Formatter, SelError> {
@@ -70,7 +80,7 @@ pub(crate) fn call(
             let f = receiver(recv, "parseMillis(String)")?;
             let s = s.ok_or_else(null_text)?;
             let zone = it.default_zone();
-            let ms = f.parse_millis(&s, zone, it.now_ms())?;
+            let ms = f.parse_millis(&s, zone, parse_clock(it, &f))?;
             long_result(it, ms)
         }
         ("parseMillis", other) => Err(cast_error(other.ty(), Ty::String)),

@@ -11,9 +11,10 @@ use crate::joda;
 use crate::rt::display::display_lossy;
 use crate::rt::{ArrayData, Entry, Val};
 use crate::types::Ty;
+use std::borrow::Cow;
 
 /// `toStr(x)` of a date argument; Joda's parser fails on a null string.
-fn date_text(it: &mut Interp<'_>, v: &Val) -> Result<String, SelError> {
+fn date_text<'a>(it: &mut Interp<'_>, v: &'a Val) -> Result<Cow<'a, str>, SelError> {
     to_str(it, v)?.ok_or_else(null_text)
 }
 

@@ -19,6 +19,7 @@ use crate::error::{ErrorKind, SelError};
 use crate::java::double::double_to_string;
 use crate::java::text::{string_hash, utf16_len, utf16_prefix};
 use spec::{Flags, Index, Piece, Spec};
+use std::borrow::Cow;
 
 /// A Java value handed to java.util.Formatter after SEL unboxing (§5.4): a LONG becomes
 /// Integer when it fits in i32 (values below i32::MIN are truncated to their low 32 bits by
@@ -116,17 +117,17 @@ fn too_long(max_len: usize) -> SelError {
 /// reference happily allocates gigabytes; we must not). Pass usize::MAX for no bound.
 pub fn format(fmt: &str, args: &[FormatArg], max_len: usize) -> Result<String, SelError> {
     let pieces = spec::parse(fmt)?;
-    let mut out = String::new();
+    let mut out = String::with_capacity(fmt.len() + 16);
     let mut out_len = 0usize; // UTF-16 units
     let mut last: Option<usize> = None;
     let mut ordinary = 0usize;
     for piece in &pieces {
-        let text = match piece {
-            Piece::Text(t) => (*t).to_string(),
+        let text: Cow<'_, str> = match piece {
+            Piece::Text(t) => Cow::Borrowed(t),
             Piece::Spec(spec) if spec.conv == '%' && !spec.datetime => {
-                justify(spec, "%".to_string(), max_len)?
+                Cow::Owned(justify(spec, "%".to_string(), max_len)?)
             }
-            Piece::Spec(spec) if spec.conv == 'n' && !spec.datetime => "\n".to_string(),
+            Piece::Spec(spec) if spec.conv == 'n' && !spec.datetime => Cow::Borrowed("\n"),
             Piece::Spec(spec) => {
                 let i = match spec.index {
                     Index::Ordinary => {
@@ -138,7 +139,12 @@ pub fn format(fmt: &str, args: &[FormatArg], max_len: usize) -> Result<String, S
                 };
                 let arg = args.get(i).ok_or_else(|| missing(spec))?;
                 last = Some(i);
-                render(spec, arg, max_len)?
+                match arg {
+                    // A plain `%s` of a string is the string itself: `render` would
+                    // copy it, find no precision, upper-casing or width, and return it.
+                    FormatArg::Str(s) if is_plain_s(spec) => Cow::Borrowed(s.as_str()),
+                    _ => Cow::Owned(render(spec, arg, max_len)?),
+                }
             }
         };
         out_len = out_len.saturating_add(utf16_len(&text));
@@ -148,6 +154,16 @@ pub fn format(fmt: &str, args: &[FormatArg], max_len: usize) -> Result<String, S
         out.push_str(&text);
     }
     Ok(out)
+}
+
+/// `%s` without `#`, upper-casing, width or precision.
+fn is_plain_s(spec: &Spec) -> bool {
+    spec.conv == 's'
+        && !spec.datetime
+        && !spec.flags.has(Flags::ALT)
+        && !spec.flags.has(Flags::UPPER)
+        && spec.width.is_none()
+        && spec.precision.is_none()
 }
 
 fn missing(spec: &Spec) -> SelError {

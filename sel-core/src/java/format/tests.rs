@@ -391,3 +391,33 @@ fn date_names_of_a_long() {
     assert_eq!(fmt("%tA", &[Long(0)]).unwrap(), "Thursday");
     assert_eq!(fmt("%tA", &[Long(-86_400_000)]).unwrap(), "Wednesday");
 }
+
+/// The borrowed plain `%s` of a string gives what `render` gives.
+#[test]
+fn plain_s_matches_render() {
+    for s in ["", "a", "data-eng", "日本語", "%s", "null", "x\ny"] {
+        let pieces = spec::parse("%s").unwrap();
+        let Piece::Spec(spec) = &pieces[0] else {
+            panic!("not a spec")
+        };
+        assert!(is_plain_s(spec));
+        let arg = FormatArg::Str(s.to_string());
+        assert_eq!(render(spec, &arg, usize::MAX).unwrap(), s);
+        assert_eq!(
+            format("%s", std::slice::from_ref(&arg), usize::MAX).unwrap(),
+            s
+        );
+        assert_eq!(
+            format("<%s|%1$s>", &[arg], usize::MAX).unwrap(),
+            format!("<{s}|{s}>")
+        );
+    }
+    for f in ["%S", "%5s", "%-5s", "%.2s", "%ts", "%#s"] {
+        let Ok(pieces) = spec::parse(f) else { continue };
+        if let Piece::Spec(spec) = &pieces[0] {
+            assert!(!is_plain_s(spec), "{f}");
+        }
+    }
+    // Too long still fails on the limit.
+    assert!(format("%s", &[FormatArg::Str("abcdef".into())], 5).is_err());
+}

@@ -94,9 +94,17 @@ impl Finder {
     /// The first match starting at or after byte `from`, as a byte range.
     fn find(&self, s: &str, from: usize) -> Result<Option<(usize, usize)>, SelError> {
         match self {
-            Finder::Literal(t) => Ok(s[from..]
-                .find(t.as_str())
-                .map(|i| (from + i, from + i + t.len()))),
+            Finder::Literal(t) => {
+                let hay = &s[from..];
+                let at = match t.as_bytes() {
+                    // One (hence ASCII) byte, the usual separator: a byte scan costs
+                    // less than setting up `str::find`'s searcher, and an ASCII byte
+                    // only ever occurs as a whole char.
+                    [b] => hay.bytes().position(|c| c == *b),
+                    _ => hay.find(t.as_str()),
+                };
+                Ok(at.map(|i| (from + i, from + i + t.len())))
+            }
             Finder::Regex { re, .. } => match re.find_from_pos(s, from) {
                 Ok(m) => Ok(m.map(|m| (m.start(), m.end()))),
                 Err(_) => Err(too_complex()),
@@ -130,6 +138,22 @@ pub fn split_bounded(
     limit: i32,
     max_parts: usize,
 ) -> Result<Option<Vec<String>>, SelError> {
+    Ok(split_bounded_ranges(s, re, limit, max_parts)?.map(|parts| {
+        parts
+            .into_iter()
+            .map(|(a, b)| s[a..b].to_string())
+            .collect()
+    }))
+}
+
+/// [`split_bounded`] as byte ranges of `s`, so that callers can build their own
+/// strings from the parts without an intermediate copy.
+pub fn split_bounded_ranges(
+    s: &str,
+    re: &str,
+    limit: i32,
+    max_parts: usize,
+) -> Result<Option<Vec<(usize, usize)>>, SelError> {
     let finder = compile(re)?;
     let limited = limit > 0;
     let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -168,7 +192,7 @@ pub fn split_bounded(
         }
     }
     if index == 0 && found == 0 {
-        return Ok(Some(vec![s.to_string()]));
+        return Ok(Some(vec![(0, s.len())]));
     }
     if !push(&mut parts, &mut pending_empty, (index, s.len())) {
         return Ok(None);
@@ -179,12 +203,7 @@ pub fn split_bounded(
         }
         parts.extend(std::iter::repeat_n((index, index), pending_empty));
     }
-    Ok(Some(
-        parts
-            .into_iter()
-            .map(|(a, b)| s[a..b].to_string())
-            .collect(),
-    ))
+    Ok(Some(parts))
 }
 
 /// One piece of a parsed Java replacement string.

@@ -215,3 +215,46 @@ fn bounded_replace_all_gives_up_early() {
     );
     assert_eq!(replace_all_bounded("ab", "", "-", 4).unwrap(), None);
 }
+
+/// Literal patterns (one byte, several bytes, escaped punctuation) split exactly like
+/// the same text matched by the regex engine (a character class forces the engine).
+#[test]
+fn literal_patterns_agree_with_the_engine() {
+    let texts = [
+        "",
+        ".",
+        "..",
+        "a.b",
+        "a.b..c.",
+        ".a.b",
+        "prod_db.fact_playback",
+        "é.ü..日本.語.",
+        "a,b,,c,,",
+        ",a,b",
+        "x--y---z--",
+        "no separator",
+    ];
+    let pairs = [
+        ("\\.", "[.]"),
+        (",", "[,]"),
+        ("--", "[-][-]"),
+        ("日", "[日]"),
+        ("_", "[_]"),
+    ];
+    for t in texts {
+        for (lit, class) in pairs {
+            for limit in [-1, 0, 1, 2, 3, 10] {
+                assert_eq!(
+                    split(t, lit, limit).unwrap(),
+                    split(t, class, limit).unwrap(),
+                    "{t:?} {lit} {limit}"
+                );
+                assert_eq!(
+                    split_bounded(t, lit, limit, 4).unwrap(),
+                    split_bounded(t, class, limit, 4).unwrap(),
+                    "{t:?} {lit} {limit}"
+                );
+            }
+        }
+    }
+}
