@@ -109,11 +109,14 @@ pub(crate) struct Parser<'s, const DIAG: bool> {
     last_error_tok: usize,
     abort: bool,
     brackets: Option<Vec<u32>>,
+    /// Elements of the argument lists and array initialisers under construction.
+    list: Vec<ExprId>,
 }
 
 impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     pub fn new(src: &'s Source<'s>, lexed: &'s Lexed) -> Self {
         let toks = &lexed.toks[..];
+        let (exprs, stmts) = if DIAG { (0, 0) } else { node_bounds(toks) };
         Parser {
             src,
             text: &src.text,
@@ -135,8 +138,10 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             expected_buf: Vec::new(),
             scan_depth: 0,
             prog: Program {
-                exprs: Vec::with_capacity(if DIAG { 0 } else { toks.len() }),
-                stmts: Vec::with_capacity(if DIAG { 0 } else { toks.len() / 4 + 1 }),
+                exprs: Vec::with_capacity(exprs),
+                stmts: Vec::with_capacity(stmts),
+                // Also the stack of the items of open blocks (see `block_items`).
+                items: Vec::with_capacity(stmts),
                 // Programs mention a handful of names; growing from empty reallocates.
                 symbols: Vec::with_capacity(if DIAG { 0 } else { 8 }),
                 ..Program::default()
@@ -147,6 +152,7 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             last_error_tok: usize::MAX,
             abort: false,
             brackets: None,
+            list: Vec::new(),
         }
     }
 
@@ -423,6 +429,57 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
         let m = *self.brackets.as_ref()?.get(i)?;
         (m != u32::MAX).then_some(m as usize)
     }
+}
+
+/// How each token kind counts towards [`node_bounds`]: bit 0, the kind can own an
+/// expression node; bit 1, it can own a statement node.
+const NODE_CLASS: [u8; 128] = {
+    let expr = kind::LITERALS
+        | kind::ASSIGN_OPS
+        | kind::EQUALITY_OPS
+        | kind::RELATIONAL_OPS
+        | kind::ADDITIVE_OPS
+        | kind::MULTIPLICATIVE_OPS
+        | kind::set(&[
+            kind::IDENTIFIER,
+            kind::LPAREN,
+            kind::HOOK,
+            kind::SC_OR,
+            kind::SC_AND,
+            kind::BANG,
+            kind::DOT,
+            kind::LBRACKET,
+            kind::NEW,
+        ]);
+    let stmt = kind::set(&[
+        kind::SEMICOLON,
+        kind::LBRACE,
+        kind::IF,
+        kind::WHILE,
+        kind::FOR,
+    ]);
+    let mut t = [0; 128];
+    let mut k = 0;
+    while k < 128 {
+        t[k] = kind::has(expr, k as Kind) as u8 | (kind::has(stmt, k as Kind) as u8) << 1;
+        k += 1;
+    }
+    t
+};
+
+/// Capacities for the node arenas: every expression node owns a token of its own (a
+/// literal or name, an operator, the `(` of a parenthesis, the `.` of a call, ...) and
+/// so does every statement (its `;`, `{` or keyword), so counting those tokens bounds
+/// both arenas of a valid program without over-allocating much. (Error recovery can
+/// add nodes; the arenas then grow as usual.)
+fn node_bounds(toks: &[Tok]) -> (usize, usize) {
+    let (mut exprs, mut stmts) = (0, 0);
+    for t in toks {
+        let c = NODE_CLASS[(t.kind & 127) as usize];
+        exprs += (c & 1) as usize;
+        stmts += (c >> 1) as usize;
+    }
+    (exprs, stmts)
 }
 
 /// Runs the parser in `DIAG` mode and returns its first error.

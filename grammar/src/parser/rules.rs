@@ -40,15 +40,29 @@ const LOOSER_EXITS: [kind::KindSet; 7] = {
     t
 };
 
-fn binary_level(k: kind::Kind) -> Option<usize> {
-    let mut i = 0;
-    while i < 6 {
-        if has(LEVELS[i], k) {
-            return Some(i);
+/// `LEVEL_OF[k]`: 1 + the binary level of operator kind `k`, or 0 for other kinds
+/// (a table: this is asked after every operand).
+const LEVEL_OF: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut k = 0;
+    while k < 128 {
+        let mut i = 0;
+        while i < 6 {
+            if has(LEVELS[i], k as kind::Kind) {
+                t[k] = i as u8 + 1;
+            }
+            i += 1;
         }
-        i += 1;
+        k += 1;
     }
-    None
+    t
+};
+
+fn binary_level(k: kind::Kind) -> Option<usize> {
+    match LEVEL_OF[(k & 127) as usize] {
+        0 => None,
+        l => Some(l as usize - 1),
+    }
 }
 
 fn assign_op(k: kind::Kind) -> AssignOp {
@@ -78,10 +92,8 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
         }
         self.record(set(&[kind::IMPORT]));
         loop {
-            let mut items = std::mem::take(&mut self.prog.items);
-            let r = self.block_items(&mut items);
-            self.prog.items = items;
-            r?;
+            // Top-level items stay at the bottom of the item stack, `prog.items`.
+            self.block_items()?;
             if self.peek() == kind::EOF || DIAG {
                 self.consume(kind::EOF)?;
                 return Ok(());
@@ -97,14 +109,20 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
         }
     }
 
-    /// `{ block-item }` for the program and for blocks, with recovery in fast mode.
-    fn block_items(&mut self, items: &mut Vec<StmtId>) -> R<()> {
+    /// `{ block-item }` for the program and for blocks, with recovery in fast mode. The
+    /// items are pushed onto `prog.items`, which is a stack: a block takes its own items
+    /// off the top when it ends (so each block's list is allocated once, at its size),
+    /// and what remains at the bottom are the program's items.
+    fn block_items(&mut self) -> R<()> {
         while has(kind::BLOCK_ITEM_START, self.peek()) {
             let start = self.nt;
             match self.block_statement() {
-                Ok(id) => items.push(id),
+                Ok(id) => self.prog.items.push(id),
                 Err(Fail) if DIAG || self.abort => return Err(Fail),
-                Err(Fail) => items.push(self.recover(start)),
+                Err(Fail) => {
+                    let id = self.recover(start);
+                    self.prog.items.push(id);
+                }
             }
         }
         self.record(kind::BLOCK_ITEM_START);
@@ -314,22 +332,35 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
     /// `"{" { block-item } "}"`
     fn block(&mut self) -> R<StmtId> {
         let start = self.consume(kind::LBRACE)?;
-        let mut items = Vec::new();
+        let base = self.prog.items.len();
+        let r = self.block_body();
+        // Take this block's items off the stack, also on failure (the enclosing lists
+        // must find the stack as they left it).
+        let items = match r {
+            Ok(()) => self.prog.items[base..].to_vec(),
+            Err(_) => Vec::new(),
+        };
+        self.prog.items.truncate(base);
+        r?;
+        let span = self.span_from(start);
+        Ok(self.stmt(StmtKind::Block(items), span))
+    }
+
+    fn block_body(&mut self) -> R<()> {
         loop {
-            self.block_items(&mut items)?;
+            self.block_items()?;
             if self.peek() == kind::RBRACE || DIAG || self.peek() == kind::EOF {
                 self.consume(kind::RBRACE)?;
-                break;
+                return Ok(());
             }
             // Fast mode: a token that starts no item inside a block.
             let _ = self.consume(kind::RBRACE);
             if self.abort {
                 return Err(Fail);
             }
-            items.push(self.skip_stray(kind::RBRACE));
+            let id = self.skip_stray(kind::RBRACE);
+            self.prog.items.push(id);
         }
-        let span = self.span_from(start);
-        Ok(self.stmt(StmtKind::Block(items), span))
     }
 
     fn for_statement(&mut self) -> R<StmtId> {
@@ -612,14 +643,32 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
 
     /// `"(" [ expression { "," expression } ] ")"`
     fn arguments(&mut self) -> R<Vec<ExprId>> {
+        let base = self.list.len();
+        let r = self.arguments_onto_list();
+        self.take_list(base, r)
+    }
+
+    /// The elements of a list under construction go onto the `list` stack (lists nest:
+    /// `f(g(a, b), c)`); this takes them off, also on failure, as an exact-size `Vec`.
+    fn take_list(&mut self, base: usize, r: R<()>) -> R<Vec<ExprId>> {
+        let elems = match r {
+            Ok(()) => Ok(self.list[base..].to_vec()),
+            Err(f) => Err(f),
+        };
+        self.list.truncate(base);
+        elems
+    }
+
+    fn arguments_onto_list(&mut self) -> R<()> {
         self.consume(kind::LPAREN)?;
-        let mut args = Vec::new();
         if has(kind::EXPR_START, self.peek()) {
-            args.push(self.expression()?);
+            let e = self.expression()?;
+            self.list.push(e);
             loop {
                 if self.peek() == kind::COMMA {
                     self.consume(kind::COMMA)?;
-                    args.push(self.expression()?);
+                    let e = self.expression()?;
+                    self.list.push(e);
                 } else {
                     self.record(set(&[kind::COMMA]));
                     break;
@@ -629,7 +678,7 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
             self.record(kind::EXPR_START);
         }
         self.consume(kind::RPAREN)?;
-        Ok(args)
+        Ok(())
     }
 
     /// `"new" prim-type array-part | "new" IDENT ( array-part | arguments )`
@@ -676,13 +725,20 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
 
     /// `"{" [ expression { "," expression } ] [ "," ] "}"`
     fn array_initializer(&mut self) -> R<Vec<ExprId>> {
+        let base = self.list.len();
+        let r = self.array_initializer_onto_list();
+        self.take_list(base, r)
+    }
+
+    fn array_initializer_onto_list(&mut self) -> R<()> {
         self.consume(kind::LBRACE)?;
-        let mut elems = Vec::new();
         if has(kind::EXPR_START, self.peek()) {
-            elems.push(self.expression()?);
+            let e = self.expression()?;
+            self.list.push(e);
             while self.la_init_comma()? {
                 self.consume(kind::COMMA)?;
-                elems.push(self.expression()?);
+                let e = self.expression()?;
+                self.list.push(e);
             }
         } else {
             self.record(kind::EXPR_START);
@@ -693,6 +749,6 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
             self.record(set(&[kind::COMMA]));
         }
         self.consume(kind::RBRACE)?;
-        Ok(elems)
+        Ok(())
     }
 }
