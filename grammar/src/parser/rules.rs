@@ -622,6 +622,7 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
                 .map(Literal::Int)
                 .map_err(|m| (SyntaxErrorKind::NumberFormat, m)),
             _ if t.bad => return Ok(self.expr(ExprKind::Error, span)),
+            _ if t.plain => Ok(Literal::Str(text[1..text.len() - 1].into())),
             _ => literal::string_value(text)
                 .map(Literal::Str)
                 .map_err(|m| (SyntaxErrorKind::InvalidEscape, m)),
