@@ -26,6 +26,7 @@ use crate::kind::{self, Kind, KindSet};
 use crate::lexer::{FrontError, Lexed, Tok};
 use crate::source::Source;
 use crate::MAX_DEPTH;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -489,9 +490,21 @@ pub(crate) fn first_error(src: &Source, lexed: &Lexed) -> Option<SyntaxError> {
     p.fatal
 }
 
+thread_local! {
+    /// The list stack of this thread's last fast parse, reused by the next one (it is
+    /// empty between parses; most parses need one, and a fresh one is an allocation).
+    static LIST: Cell<Vec<ExprId>> = const { Cell::new(Vec::new()) };
+}
+
 /// Runs the fast parser.
 pub(crate) fn parse_fast<'s>(src: &'s Source<'s>, lexed: &'s Lexed) -> (Program, Vec<SyntaxError>) {
     let mut p = Parser::<false>::new(src, lexed);
+    p.list = LIST.take();
     let _ = p.execute();
+    let mut list = std::mem::take(&mut p.list);
+    if list.capacity() <= 1024 {
+        list.clear();
+        LIST.set(list);
+    }
     (p.prog, p.errors)
 }
