@@ -11,10 +11,16 @@ pub(crate) fn int_value(text: &str) -> Result<i64, String> {
         Some(b'l' | b'L') => &b[..b.len() - 1],
         _ => b,
     };
-    if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
-        return Ok(digits
-            .iter()
-            .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0')));
+    if !digits.is_empty() && digits.len() <= 18 {
+        let mut v = 0i64;
+        for &d in digits {
+            let d = d.wrapping_sub(b'0');
+            if d > 9 {
+                return int_value_slow(text);
+            }
+            v = v * 10 + i64::from(d);
+        }
+        return Ok(v);
     }
     int_value_slow(text)
 }

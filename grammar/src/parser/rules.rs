@@ -58,6 +58,20 @@ const LEVEL_OF: [u8; 128] = {
     t
 };
 
+/// Tokens that are a whole primary prefix by themselves: literals and names.
+const ATOMS: kind::KindSet = kind::LITERALS | set(&[kind::IDENTIFIER]);
+
+/// Tokens that end an expression whatever precedes them (no operator, suffix, `?` or
+/// assignment can start with them).
+const ATOM_ENDS: kind::KindSet = set(&[
+    kind::SEMICOLON,
+    kind::COMMA,
+    kind::RPAREN,
+    kind::RBRACKET,
+    kind::RBRACE,
+    kind::COLON,
+]);
+
 fn binary_level(k: kind::Kind) -> Option<usize> {
     match LEVEL_OF[(k & 127) as usize] {
         0 => None,
@@ -422,17 +436,37 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
     /// `expression = assignment | conditional` (GUARD B)
     pub(crate) fn expression(&mut self) -> R<ExprId> {
         self.enter()?;
-        let r = stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || {
-            if self.la_assignment(2)? {
-                self.assignment()
-            } else if has(kind::EXPR_START, self.peek()) {
-                self.conditional()
-            } else {
-                self.missing_operand(kind::EXPR_START)
-            }
-        });
+        let r = if !DIAG && has(ATOMS, self.peek()) && has(ATOM_ENDS, self.kind_at(self.nt + 1)) {
+            // Fast mode, the commonest argument: a literal or a name that the next
+            // token ends. Going down the precedence levels would find no assignment,
+            // no suffix, no operator and no `?`, recording what those levels record.
+            self.atom()
+                .inspect(|_| self.record(LOOSER_EXITS[0] | set(&[kind::HOOK])))
+        } else {
+            stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || {
+                if self.la_assignment(2)? {
+                    self.assignment()
+                } else if has(kind::EXPR_START, self.peek()) {
+                    self.conditional()
+                } else {
+                    self.missing_operand(kind::EXPR_START)
+                }
+            })
+        };
         self.depth -= 1;
         r
+    }
+
+    /// The literal or name at the next token, as `primary_prefix` parses it.
+    fn atom(&mut self) -> R<ExprId> {
+        let k = self.peek();
+        if k == kind::IDENTIFIER {
+            let i = self.consume(k)?;
+            let id = self.ident(i);
+            Ok(self.expr(ExprKind::Name(id), id.span))
+        } else {
+            self.literal()
+        }
     }
 
     /// No expression where one is needed. Fast mode reports it and goes on with a
@@ -537,6 +571,14 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
             kind::MINUS => UnaryOp::Neg,
             kind::PLUS => UnaryOp::Plus,
             kind::BANG => UnaryOp::Not,
+            // Fast mode: a literal or a name with no suffix (no `[` or `.` next) is the
+            // whole primary; in fast mode the suffix look-ahead records nothing.
+            k if !DIAG
+                && has(ATOMS, k)
+                && !matches!(self.kind_at(self.nt + 1), kind::LBRACKET | kind::DOT) =>
+            {
+                return self.atom()
+            }
             k if has(kind::PRIMARY_START, k) => return self.primary(),
             _ => return self.missing_operand(kind::EXPR_START),
         };
@@ -614,32 +656,35 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
         let text = self.text_of(t);
         let span = self.span_of(t);
         let value = match k {
-            kind::TRUE => Ok(Literal::Bool(true)),
-            kind::FALSE => Ok(Literal::Bool(false)),
-            kind::NULL => Ok(Literal::Null),
-            kind::FLOATING_POINT_LITERAL => Ok(Literal::Float(literal::float_value(text))),
-            kind::INTEGER_LITERAL => literal::int_value(text)
-                .map(Literal::Int)
-                .map_err(|m| (SyntaxErrorKind::NumberFormat, m)),
+            kind::TRUE => Literal::Bool(true),
+            kind::FALSE => Literal::Bool(false),
+            kind::NULL => Literal::Null,
+            kind::FLOATING_POINT_LITERAL => Literal::Float(literal::float_value(text)),
+            kind::INTEGER_LITERAL => match literal::int_value(text) {
+                Ok(v) => Literal::Int(v),
+                Err(m) => return self.bad_literal(SyntaxErrorKind::NumberFormat, m, span),
+            },
             _ if t.bad => return Ok(self.expr(ExprKind::Error, span)),
-            _ if t.plain => Ok(Literal::Str(text[1..text.len() - 1].into())),
-            _ => literal::string_value(text)
-                .map(Literal::Str)
-                .map_err(|m| (SyntaxErrorKind::InvalidEscape, m)),
+            _ if t.plain => Literal::Str(text[1..text.len() - 1].into()),
+            _ => match literal::string_value(text) {
+                Ok(v) => Literal::Str(v),
+                Err(m) => return self.bad_literal(SyntaxErrorKind::InvalidEscape, m, span),
+            },
         };
-        match value {
-            Ok(v) => Ok(self.expr(ExprKind::Literal(v), span)),
-            Err((kind, message)) => {
-                // The reference raises this as soon as the literal is consumed.
-                self.nt -= 1;
-                let f = self.report(kind, message, span);
-                self.nt += 1;
-                if DIAG {
-                    return Err(f);
-                }
-                Ok(self.expr(ExprKind::Error, span))
-            }
+        Ok(self.expr(ExprKind::Literal(value), span))
+    }
+
+    /// A literal whose value the reference cannot compute (just consumed).
+    #[cold]
+    fn bad_literal(&mut self, kind: SyntaxErrorKind, message: String, span: Span) -> R<ExprId> {
+        // The reference raises this as soon as the literal is consumed.
+        self.nt -= 1;
+        let f = self.report(kind, message, span);
+        self.nt += 1;
+        if DIAG {
+            return Err(f);
         }
+        Ok(self.expr(ExprKind::Error, span))
     }
 
     /// `"(" [ expression { "," expression } ] ")"`
