@@ -358,7 +358,12 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     fn intern(&mut self, name: &'s str) -> Symbol {
         let symbols = &mut self.prog.symbols;
         if symbols.len() <= LINEAR_SYMBOLS {
-            if let Some(i) = symbols.iter().position(|s| **s == *name) {
+            // Most names differ in length or first byte: test those before `memcmp`.
+            let (len, first) = (name.len(), name.as_bytes().first());
+            if let Some(i) = symbols
+                .iter()
+                .position(|s| s.len() == len && s.as_bytes().first() == first && **s == *name)
+            {
                 return Symbol(i as u32);
             }
             symbols.push(name.into());
