@@ -110,6 +110,8 @@ pub(crate) struct Parser<'s, const DIAG: bool> {
     last_error_tok: usize,
     abort: bool,
     brackets: Option<Vec<u32>>,
+    /// How many more tokens `matching_bracket` may scan before it builds `brackets`.
+    bracket_scan_budget: usize,
     /// Elements of the argument lists and array initialisers under construction.
     list: Vec<ExprId>,
 }
@@ -153,6 +155,7 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             last_error_tok: usize::MAX,
             abort: false,
             brackets: None,
+            bracket_scan_budget: toks.len(),
             list: Vec::new(),
         }
     }
@@ -414,8 +417,35 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
         self.stmt(StmtKind::Error, span)
     }
 
-    /// The `[` at token `i`'s matching `]`, if any (bracket table built on first use).
+    /// The `[` at token `i`'s matching `]`, if any. Most programs ask about a few short
+    /// `a[...]`, so a forward scan answers first; once the scans have walked as many
+    /// tokens as the program has, a table of all matches (built in one pass) takes
+    /// over, which keeps the total work linear. Both give the match of the usual
+    /// stack pairing: the first `]` after `i` that brings the nesting back to zero.
     fn matching_bracket(&mut self, i: usize) -> Option<usize> {
+        if self.brackets.is_none() && self.bracket_scan_budget > 0 {
+            if self.toks.get(i)?.kind != kind::LBRACKET {
+                return None;
+            }
+            let mut depth = 0usize;
+            for (j, t) in self.toks.iter().enumerate().skip(i) {
+                match t.kind {
+                    kind::LBRACKET => depth += 1,
+                    kind::RBRACKET => {
+                        depth -= 1;
+                        if depth == 0 {
+                            self.bracket_scan_budget =
+                                self.bracket_scan_budget.saturating_sub(j - i + 1);
+                            return Some(j);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // Unmatched: the scan went to the end, as a table would say.
+            self.bracket_scan_budget = self.bracket_scan_budget.saturating_sub(self.toks.len() - i);
+            return None;
+        }
         if self.brackets.is_none() {
             let mut table = vec![u32::MAX; self.toks.len()];
             let mut stack = Vec::new();
@@ -512,4 +542,39 @@ pub(crate) fn parse_fast<'s>(src: &'s Source<'s>, lexed: &'s Lexed) -> (Program,
         LIST.set(list);
     }
     (p.prog, p.errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexer::lex;
+
+    /// The forward scan of `matching_bracket` agrees with the table it falls back to.
+    #[test]
+    fn bracket_scan_matches_table() {
+        // Every sequence of up to 7 tokens from `[`, `]` and `a`.
+        for n in 0..=7u32 {
+            for code in 0..3u32.pow(n) {
+                let mut text = String::new();
+                let mut c = code;
+                for _ in 0..n {
+                    text.push_str(["[ ", "] ", "a "][(c % 3) as usize]);
+                    c /= 3;
+                }
+                let src = Source::new(&text);
+                let lexed = lex(&src);
+                let mut scan = Parser::<false>::new(&src, &lexed);
+                let mut table = Parser::<false>::new(&src, &lexed);
+                table.bracket_scan_budget = 0;
+                for i in 0..lexed.toks.len() + 1 {
+                    scan.bracket_scan_budget = usize::MAX;
+                    assert_eq!(
+                        scan.matching_bracket(i),
+                        table.matching_bracket(i),
+                        "{text:?} at {i}"
+                    );
+                }
+            }
+        }
+    }
 }
