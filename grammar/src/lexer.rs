@@ -17,6 +17,9 @@ pub(crate) struct Tok {
     pub kind: Kind,
     /// Set on a string literal the lexer rejected (kept so the parser can carry on).
     pub bad: bool,
+    /// Set (by the fast lexer only) on a string literal without a backslash, whose
+    /// value is then its text between the quotes.
+    pub plain: bool,
     pub start: u32,
     pub end: u32,
 }
@@ -40,7 +43,7 @@ pub(crate) enum FrontError {
     Escape(u32, String),
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct Lexed {
     /// The tokens, then an end-of-file token (`start == end == text.len()`).
     pub toks: Vec<Tok>,
@@ -173,7 +176,7 @@ enum Raw {
 
 /// Scans a string literal whose opening quote is at `b[0]`. Returns the literal's length
 /// and, if it is malformed, the offset of the last character the reference reads.
-fn scan_string(b: &[u8]) -> (usize, Option<usize>) {
+pub(crate) fn scan_string(b: &[u8]) -> (usize, Option<usize>) {
     let quote = b[0];
     let mut i = 1;
     let mut bad = None;
@@ -237,6 +240,29 @@ fn peeks(kind: Kind, text: &str) -> bool {
 }
 
 pub(crate) fn lex(src: &Source) -> Lexed {
+    lex_with(src, Vec::new())
+}
+
+/// [`lex`] into `buf` (emptied first), which saves an allocation when the caller
+/// recycles the buffer of an earlier result.
+pub(crate) fn lex_with(src: &Source, mut buf: Vec<Tok>) -> Lexed {
+    if src.bad_escape.is_none() {
+        buf.clear();
+        let mut comments = Vec::new();
+        if crate::fastlex::lex_into(&src.text, &mut buf, &mut comments) {
+            return Lexed {
+                toks: buf,
+                comments,
+                ..Lexed::default()
+            };
+        }
+    }
+    lex_logos(src)
+}
+
+/// The complete lexer, with the reference's error handling (see [`crate::fastlex`] for
+/// the shortcut [`lex`] tries first).
+pub(crate) fn lex_logos(src: &Source) -> Lexed {
     let text: &str = &src.text;
     let bytes = text.as_bytes();
     let mut out = Lexed {
@@ -251,6 +277,7 @@ pub(crate) fn lex(src: &Source) -> Lexed {
             Some(Tok {
                 kind,
                 bad,
+                plain: false,
                 start,
                 end,
             })
@@ -316,6 +343,7 @@ pub(crate) fn lex(src: &Source) -> Lexed {
     out.toks.push(Tok {
         kind: kind::EOF,
         bad: false,
+        plain: false,
         start: n,
         end: n,
     });

@@ -23,6 +23,7 @@
 pub mod ast;
 pub mod dump;
 pub mod error;
+mod fastlex;
 pub mod format;
 mod highlight;
 mod javacc;
@@ -40,6 +41,7 @@ pub use highlight::{tokens, Token, TokenKind};
 
 use lexer::FrontError;
 use source::Source;
+use std::cell::Cell;
 
 /// The deepest nesting the parser accepts: each expression (parenthesised, argument,
 /// index, operand of `?:` or `=`...), each prefix operator and each statement (a block,
@@ -67,11 +69,29 @@ impl Parse {
     }
 }
 
+thread_local! {
+    /// The token buffer of this thread's last parse, reused by its next one: hosts
+    /// parse every expression they evaluate, and a fresh buffer costs an allocation.
+    static TOKENS: Cell<Vec<lexer::Tok>> = const { Cell::new(Vec::new()) };
+}
+
+/// Recycled token buffers larger than this many tokens are dropped instead.
+const MAX_KEPT_TOKENS: usize = 4096;
+
 /// Parses a SEL program.
 pub fn parse(src: &str) -> Parse {
     let source = Source::new(src);
-    let lexed = lexer::lex(&source);
-    let (mut program, mut errors) = parser::parse_fast(&source, &lexed);
+    let lexed = lexer::lex_with(&source, TOKENS.take());
+    let parse = parse_lexed(&source, &lexed);
+    let toks = lexed.toks;
+    if toks.capacity() <= MAX_KEPT_TOKENS {
+        TOKENS.set(toks);
+    }
+    parse
+}
+
+fn parse_lexed(source: &Source, lexed: &lexer::Lexed) -> Parse {
+    let (mut program, mut errors) = parser::parse_fast(source, lexed);
     program.comments = lexed
         .comments
         .iter()
@@ -95,10 +115,10 @@ pub fn parse(src: &str) -> Parse {
             .errors
             .iter()
             .take(parser::MAX_ERRORS)
-            .map(|(_, e)| front_error(&source, e)),
+            .map(|(_, e)| front_error(source, e)),
     );
     errors.sort_by_key(|e| e.span.start);
-    if let Some(first) = parser::first_error(&source, &lexed) {
+    if let Some(first) = parser::first_error(source, lexed) {
         errors.retain(|e| !(e.kind == first.kind && e.span == first.span));
         errors.insert(0, first);
     }

@@ -4,10 +4,29 @@
 /// base-10 `i64` (so `017` is 17). On failure, the reference's `NumberFormatException`
 /// message (hex literals always fail).
 pub(crate) fn int_value(text: &str) -> Result<i64, String> {
-    // Fast path: up to 18 plain digits cannot overflow.
-    if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
-        return Ok(text.bytes().fold(0i64, |v, b| v * 10 + i64::from(b - b'0')));
+    // Fast path: up to 18 plain digits (and an `l`/`L` suffix, which `Long.parseLong`
+    // never sees) cannot overflow; no string is built.
+    let b = text.as_bytes();
+    let digits = match b.last() {
+        Some(b'l' | b'L') => &b[..b.len() - 1],
+        _ => b,
+    };
+    if !digits.is_empty() && digits.len() <= 18 {
+        let mut v = 0i64;
+        for &d in digits {
+            let d = d.wrapping_sub(b'0');
+            if d > 9 {
+                return int_value_slow(text);
+            }
+            v = v * 10 + i64::from(d);
+        }
+        return Ok(v);
     }
+    int_value_slow(text)
+}
+
+#[cold]
+fn int_value_slow(text: &str) -> Result<i64, String> {
     let digits: String;
     let s = if text.contains(['l', 'L']) {
         digits = text.chars().filter(|&c| c != 'l' && c != 'L').collect();

@@ -27,7 +27,7 @@ pub(crate) struct Source<'a> {
 
 impl<'a> Source<'a> {
     pub fn new(original: &'a str) -> Source<'a> {
-        if !original.contains("\\u") {
+        if !has_backslash(original.as_bytes()) || !original.contains("\\u") {
             return Source {
                 original,
                 text: Cow::Borrowed(original),
@@ -74,6 +74,19 @@ impl<'a> Source<'a> {
         while w.next_char().is_some() {}
         (w.line, w.column)
     }
+}
+
+/// Whether `b` holds a backslash (rare in programs, so the common answer costs a scan
+/// of the whole text): fixed-size chunks without an early exit let the compiler test
+/// 16 bytes at a time.
+fn has_backslash(b: &[u8]) -> bool {
+    let mut chunks = b.chunks_exact(16);
+    for c in &mut chunks {
+        if c.iter().fold(false, |a, &x| a | (x == b'\\')) {
+            return true;
+        }
+    }
+    chunks.remainder().contains(&b'\\')
 }
 
 fn hex(b: u8) -> Option<u32> {

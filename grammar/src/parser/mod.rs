@@ -26,6 +26,7 @@ use crate::kind::{self, Kind, KindSet};
 use crate::lexer::{FrontError, Lexed, Tok};
 use crate::source::Source;
 use crate::MAX_DEPTH;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -113,11 +114,16 @@ pub(crate) struct Parser<'s, const DIAG: bool> {
     last_error_tok: usize,
     abort: bool,
     brackets: Option<Vec<u32>>,
+    /// How many more tokens `matching_bracket` may scan before it builds `brackets`.
+    bracket_scan_budget: usize,
+    /// Elements of the argument lists and array initialisers under construction.
+    list: Vec<ExprId>,
 }
 
 impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     pub fn new(src: &'s Source<'s>, lexed: &'s Lexed) -> Self {
         let toks = &lexed.toks[..];
+        let (exprs, stmts) = if DIAG { (0, 0) } else { node_bounds(toks) };
         Parser {
             src,
             text: &src.text,
@@ -139,8 +145,10 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             expected_buf: Vec::new(),
             scan_depth: 0,
             prog: Program {
-                exprs: Vec::with_capacity(if DIAG { 0 } else { toks.len() }),
-                stmts: Vec::with_capacity(if DIAG { 0 } else { toks.len() / 4 + 1 }),
+                exprs: Vec::with_capacity(exprs),
+                stmts: Vec::with_capacity(stmts),
+                // Also the stack of the items of open blocks (see `block_items`).
+                items: Vec::with_capacity(stmts),
                 // Programs mention a handful of names; growing from empty reallocates.
                 symbols: Vec::with_capacity(if DIAG { 0 } else { 8 }),
                 ..Program::default()
@@ -153,6 +161,8 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             last_error_tok: usize::MAX,
             abort: false,
             brackets: None,
+            bracket_scan_budget: toks.len(),
+            list: Vec::new(),
         }
     }
 
@@ -357,7 +367,12 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     fn intern(&mut self, name: &'s str) -> Symbol {
         let symbols = &mut self.prog.symbols;
         if symbols.len() <= LINEAR_SYMBOLS {
-            if let Some(i) = symbols.iter().position(|s| **s == *name) {
+            // Most names differ in length or first byte: test those before `memcmp`.
+            let (len, first) = (name.len(), name.as_bytes().first());
+            if let Some(i) = symbols
+                .iter()
+                .position(|s| s.len() == len && s.as_bytes().first() == first && **s == *name)
+            {
                 return Symbol(i as u32);
             }
             symbols.push(name.into());
@@ -408,8 +423,35 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
         self.stmt(StmtKind::Error, span)
     }
 
-    /// The `[` at token `i`'s matching `]`, if any (bracket table built on first use).
+    /// The `[` at token `i`'s matching `]`, if any. Most programs ask about a few short
+    /// `a[...]`, so a forward scan answers first; once the scans have walked as many
+    /// tokens as the program has, a table of all matches (built in one pass) takes
+    /// over, which keeps the total work linear. Both give the match of the usual
+    /// stack pairing: the first `]` after `i` that brings the nesting back to zero.
     fn matching_bracket(&mut self, i: usize) -> Option<usize> {
+        if self.brackets.is_none() && self.bracket_scan_budget > 0 {
+            if self.toks.get(i)?.kind != kind::LBRACKET {
+                return None;
+            }
+            let mut depth = 0usize;
+            for (j, t) in self.toks.iter().enumerate().skip(i) {
+                match t.kind {
+                    kind::LBRACKET => depth += 1,
+                    kind::RBRACKET => {
+                        depth -= 1;
+                        if depth == 0 {
+                            self.bracket_scan_budget =
+                                self.bracket_scan_budget.saturating_sub(j - i + 1);
+                            return Some(j);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // Unmatched: the scan went to the end, as a table would say.
+            self.bracket_scan_budget = self.bracket_scan_budget.saturating_sub(self.toks.len() - i);
+            return None;
+        }
         if self.brackets.is_none() {
             let mut table = vec![u32::MAX; self.toks.len()];
             let mut stack = Vec::new();
@@ -431,6 +473,57 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     }
 }
 
+/// How each token kind counts towards [`node_bounds`]: bit 0, the kind can own an
+/// expression node; bit 1, it can own a statement node.
+const NODE_CLASS: [u8; 128] = {
+    let expr = kind::LITERALS
+        | kind::ASSIGN_OPS
+        | kind::EQUALITY_OPS
+        | kind::RELATIONAL_OPS
+        | kind::ADDITIVE_OPS
+        | kind::MULTIPLICATIVE_OPS
+        | kind::set(&[
+            kind::IDENTIFIER,
+            kind::LPAREN,
+            kind::HOOK,
+            kind::SC_OR,
+            kind::SC_AND,
+            kind::BANG,
+            kind::DOT,
+            kind::LBRACKET,
+            kind::NEW,
+        ]);
+    let stmt = kind::set(&[
+        kind::SEMICOLON,
+        kind::LBRACE,
+        kind::IF,
+        kind::WHILE,
+        kind::FOR,
+    ]);
+    let mut t = [0; 128];
+    let mut k = 0;
+    while k < 128 {
+        t[k] = kind::has(expr, k as Kind) as u8 | (kind::has(stmt, k as Kind) as u8) << 1;
+        k += 1;
+    }
+    t
+};
+
+/// Capacities for the node arenas: every expression node owns a token of its own (a
+/// literal or name, an operator, the `(` of a parenthesis, the `.` of a call, ...) and
+/// so does every statement (its `;`, `{` or keyword), so counting those tokens bounds
+/// both arenas of a valid program without over-allocating much. (Error recovery can
+/// add nodes; the arenas then grow as usual.)
+fn node_bounds(toks: &[Tok]) -> (usize, usize) {
+    let (mut exprs, mut stmts) = (0, 0);
+    for t in toks {
+        let c = NODE_CLASS[(t.kind & 127) as usize];
+        exprs += (c & 1) as usize;
+        stmts += (c >> 1) as usize;
+    }
+    (exprs, stmts)
+}
+
 /// Most tokens the diagnostic pass's look-aheads may scan. JavaCC's nested unbounded
 /// look-aheads take time exponential in the nesting of unclosed brackets
 /// (`a[b[c[...` a few dozen deep scans for hours); the reference's texts are only worth
@@ -448,9 +541,56 @@ pub(crate) fn first_error(src: &Source, lexed: &Lexed) -> Option<SyntaxError> {
     p.fatal
 }
 
+thread_local! {
+    /// The list stack of this thread's last fast parse, reused by the next one (it is
+    /// empty between parses; most parses need one, and a fresh one is an allocation).
+    static LIST: Cell<Vec<ExprId>> = const { Cell::new(Vec::new()) };
+}
+
 /// Runs the fast parser.
 pub(crate) fn parse_fast<'s>(src: &'s Source<'s>, lexed: &'s Lexed) -> (Program, Vec<SyntaxError>) {
     let mut p = Parser::<false>::new(src, lexed);
+    p.list = LIST.take();
     let _ = p.execute();
+    let mut list = std::mem::take(&mut p.list);
+    if list.capacity() <= 1024 {
+        list.clear();
+        LIST.set(list);
+    }
     (p.prog, p.errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexer::lex;
+
+    /// The forward scan of `matching_bracket` agrees with the table it falls back to.
+    #[test]
+    fn bracket_scan_matches_table() {
+        // Every sequence of up to 7 tokens from `[`, `]` and `a`.
+        for n in 0..=7u32 {
+            for code in 0..3u32.pow(n) {
+                let mut text = String::new();
+                let mut c = code;
+                for _ in 0..n {
+                    text.push_str(["[ ", "] ", "a "][(c % 3) as usize]);
+                    c /= 3;
+                }
+                let src = Source::new(&text);
+                let lexed = lex(&src);
+                let mut scan = Parser::<false>::new(&src, &lexed);
+                let mut table = Parser::<false>::new(&src, &lexed);
+                table.bracket_scan_budget = 0;
+                for i in 0..lexed.toks.len() + 1 {
+                    scan.bracket_scan_budget = usize::MAX;
+                    assert_eq!(
+                        scan.matching_bracket(i),
+                        table.matching_bracket(i),
+                        "{text:?} at {i}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -40,15 +40,43 @@ const LOOSER_EXITS: [kind::KindSet; 7] = {
     t
 };
 
-fn binary_level(k: kind::Kind) -> Option<usize> {
-    let mut i = 0;
-    while i < 6 {
-        if has(LEVELS[i], k) {
-            return Some(i);
+/// `LEVEL_OF[k]`: 1 + the binary level of operator kind `k`, or 0 for other kinds
+/// (a table: this is asked after every operand).
+const LEVEL_OF: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut k = 0;
+    while k < 128 {
+        let mut i = 0;
+        while i < 6 {
+            if has(LEVELS[i], k as kind::Kind) {
+                t[k] = i as u8 + 1;
+            }
+            i += 1;
         }
-        i += 1;
+        k += 1;
     }
-    None
+    t
+};
+
+/// Tokens that are a whole primary prefix by themselves: literals and names.
+const ATOMS: kind::KindSet = kind::LITERALS | set(&[kind::IDENTIFIER]);
+
+/// Tokens that end an expression whatever precedes them (no operator, suffix, `?` or
+/// assignment can start with them).
+const ATOM_ENDS: kind::KindSet = set(&[
+    kind::SEMICOLON,
+    kind::COMMA,
+    kind::RPAREN,
+    kind::RBRACKET,
+    kind::RBRACE,
+    kind::COLON,
+]);
+
+fn binary_level(k: kind::Kind) -> Option<usize> {
+    match LEVEL_OF[(k & 127) as usize] {
+        0 => None,
+        l => Some(l as usize - 1),
+    }
 }
 
 fn assign_op(k: kind::Kind) -> AssignOp {
@@ -78,10 +106,8 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
         }
         self.record(set(&[kind::IMPORT]));
         loop {
-            let mut items = std::mem::take(&mut self.prog.items);
-            let r = self.block_items(&mut items);
-            self.prog.items = items;
-            r?;
+            // Top-level items stay at the bottom of the item stack, `prog.items`.
+            self.block_items()?;
             if self.peek() == kind::EOF || DIAG {
                 self.consume(kind::EOF)?;
                 return Ok(());
@@ -97,14 +123,20 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
         }
     }
 
-    /// `{ block-item }` for the program and for blocks, with recovery in fast mode.
-    fn block_items(&mut self, items: &mut Vec<StmtId>) -> R<()> {
+    /// `{ block-item }` for the program and for blocks, with recovery in fast mode. The
+    /// items are pushed onto `prog.items`, which is a stack: a block takes its own items
+    /// off the top when it ends (so each block's list is allocated once, at its size),
+    /// and what remains at the bottom are the program's items.
+    fn block_items(&mut self) -> R<()> {
         while has(kind::BLOCK_ITEM_START, self.peek()) {
             let start = self.nt;
             match self.block_statement() {
-                Ok(id) => items.push(id),
+                Ok(id) => self.prog.items.push(id),
                 Err(Fail) if DIAG || self.abort => return Err(Fail),
-                Err(Fail) => items.push(self.recover(start)),
+                Err(Fail) => {
+                    let id = self.recover(start);
+                    self.prog.items.push(id);
+                }
             }
         }
         self.record(kind::BLOCK_ITEM_START);
@@ -314,22 +346,35 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
     /// `"{" { block-item } "}"`
     fn block(&mut self) -> R<StmtId> {
         let start = self.consume(kind::LBRACE)?;
-        let mut items = Vec::new();
+        let base = self.prog.items.len();
+        let r = self.block_body();
+        // Take this block's items off the stack, also on failure (the enclosing lists
+        // must find the stack as they left it).
+        let items = match r {
+            Ok(()) => self.prog.items[base..].to_vec(),
+            Err(_) => Vec::new(),
+        };
+        self.prog.items.truncate(base);
+        r?;
+        let span = self.span_from(start);
+        Ok(self.stmt(StmtKind::Block(items), span))
+    }
+
+    fn block_body(&mut self) -> R<()> {
         loop {
-            self.block_items(&mut items)?;
+            self.block_items()?;
             if self.peek() == kind::RBRACE || DIAG || self.peek() == kind::EOF {
                 self.consume(kind::RBRACE)?;
-                break;
+                return Ok(());
             }
             // Fast mode: a token that starts no item inside a block.
             let _ = self.consume(kind::RBRACE);
             if self.abort {
                 return Err(Fail);
             }
-            items.push(self.skip_stray(kind::RBRACE));
+            let id = self.skip_stray(kind::RBRACE);
+            self.prog.items.push(id);
         }
-        let span = self.span_from(start);
-        Ok(self.stmt(StmtKind::Block(items), span))
     }
 
     fn for_statement(&mut self) -> R<StmtId> {
@@ -391,17 +436,37 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
     /// `expression = assignment | conditional` (GUARD B)
     pub(crate) fn expression(&mut self) -> R<ExprId> {
         self.enter()?;
-        let r = stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || {
-            if self.la_assignment(2)? {
-                self.assignment()
-            } else if has(kind::EXPR_START, self.peek()) {
-                self.conditional()
-            } else {
-                self.missing_operand(kind::EXPR_START)
-            }
-        });
+        let r = if !DIAG && has(ATOMS, self.peek()) && has(ATOM_ENDS, self.kind_at(self.nt + 1)) {
+            // Fast mode, the commonest argument: a literal or a name that the next
+            // token ends. Going down the precedence levels would find no assignment,
+            // no suffix, no operator and no `?`, recording what those levels record.
+            self.atom()
+                .inspect(|_| self.record(LOOSER_EXITS[0] | set(&[kind::HOOK])))
+        } else {
+            stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || {
+                if self.la_assignment(2)? {
+                    self.assignment()
+                } else if has(kind::EXPR_START, self.peek()) {
+                    self.conditional()
+                } else {
+                    self.missing_operand(kind::EXPR_START)
+                }
+            })
+        };
         self.depth -= 1;
         r
+    }
+
+    /// The literal or name at the next token, as `primary_prefix` parses it.
+    fn atom(&mut self) -> R<ExprId> {
+        let k = self.peek();
+        if k == kind::IDENTIFIER {
+            let i = self.consume(k)?;
+            let id = self.ident(i);
+            Ok(self.expr(ExprKind::Name(id), id.span))
+        } else {
+            self.literal()
+        }
     }
 
     /// No expression where one is needed. Fast mode reports it and goes on with a
@@ -506,6 +571,14 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
             kind::MINUS => UnaryOp::Neg,
             kind::PLUS => UnaryOp::Plus,
             kind::BANG => UnaryOp::Not,
+            // Fast mode: a literal or a name with no suffix (no `[` or `.` next) is the
+            // whole primary; in fast mode the suffix look-ahead records nothing.
+            k if !DIAG
+                && has(ATOMS, k)
+                && !matches!(self.kind_at(self.nt + 1), kind::LBRACKET | kind::DOT) =>
+            {
+                return self.atom()
+            }
             k if has(kind::PRIMARY_START, k) => return self.primary(),
             _ => return self.missing_operand(kind::EXPR_START),
         };
@@ -583,43 +656,65 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
         let text = self.text_of(t);
         let span = self.span_of(t);
         let value = match k {
-            kind::TRUE => Ok(Literal::Bool(true)),
-            kind::FALSE => Ok(Literal::Bool(false)),
-            kind::NULL => Ok(Literal::Null),
-            kind::FLOATING_POINT_LITERAL => Ok(Literal::Float(literal::float_value(text))),
-            kind::INTEGER_LITERAL => literal::int_value(text)
-                .map(Literal::Int)
-                .map_err(|m| (SyntaxErrorKind::NumberFormat, m)),
+            kind::TRUE => Literal::Bool(true),
+            kind::FALSE => Literal::Bool(false),
+            kind::NULL => Literal::Null,
+            kind::FLOATING_POINT_LITERAL => Literal::Float(literal::float_value(text)),
+            kind::INTEGER_LITERAL => match literal::int_value(text) {
+                Ok(v) => Literal::Int(v),
+                Err(m) => return self.bad_literal(SyntaxErrorKind::NumberFormat, m, span),
+            },
             _ if t.bad => return Ok(self.expr(ExprKind::Error, span)),
-            _ => literal::string_value(text)
-                .map(Literal::Str)
-                .map_err(|m| (SyntaxErrorKind::InvalidEscape, m)),
+            _ if t.plain => Literal::Str(text[1..text.len() - 1].into()),
+            _ => match literal::string_value(text) {
+                Ok(v) => Literal::Str(v),
+                Err(m) => return self.bad_literal(SyntaxErrorKind::InvalidEscape, m, span),
+            },
         };
-        match value {
-            Ok(v) => Ok(self.expr(ExprKind::Literal(v), span)),
-            Err((kind, message)) => {
-                // The reference raises this as soon as the literal is consumed.
-                self.nt -= 1;
-                let f = self.report(kind, message, span);
-                self.nt += 1;
-                if DIAG {
-                    return Err(f);
-                }
-                Ok(self.expr(ExprKind::Error, span))
-            }
+        Ok(self.expr(ExprKind::Literal(value), span))
+    }
+
+    /// A literal whose value the reference cannot compute (just consumed).
+    #[cold]
+    fn bad_literal(&mut self, kind: SyntaxErrorKind, message: String, span: Span) -> R<ExprId> {
+        // The reference raises this as soon as the literal is consumed.
+        self.nt -= 1;
+        let f = self.report(kind, message, span);
+        self.nt += 1;
+        if DIAG {
+            return Err(f);
         }
+        Ok(self.expr(ExprKind::Error, span))
     }
 
     /// `"(" [ expression { "," expression } ] ")"`
     fn arguments(&mut self) -> R<Vec<ExprId>> {
+        let base = self.list.len();
+        let r = self.arguments_onto_list();
+        self.take_list(base, r)
+    }
+
+    /// The elements of a list under construction go onto the `list` stack (lists nest:
+    /// `f(g(a, b), c)`); this takes them off, also on failure, as an exact-size `Vec`.
+    fn take_list(&mut self, base: usize, r: R<()>) -> R<Vec<ExprId>> {
+        let elems = match r {
+            Ok(()) => Ok(self.list[base..].to_vec()),
+            Err(f) => Err(f),
+        };
+        self.list.truncate(base);
+        elems
+    }
+
+    fn arguments_onto_list(&mut self) -> R<()> {
         self.consume(kind::LPAREN)?;
-        let mut args = Vec::new();
         if has(kind::EXPR_START, self.peek()) {
-            args.push(self.expression()?);
+            let e = self.expression()?;
+            self.list.push(e);
             loop {
                 if self.peek() == kind::COMMA {
                     self.consume(kind::COMMA)?;
-                    args.push(self.expression()?);
+                    let e = self.expression()?;
+                    self.list.push(e);
                 } else {
                     self.record(set(&[kind::COMMA]));
                     break;
@@ -629,7 +724,7 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
             self.record(kind::EXPR_START);
         }
         self.consume(kind::RPAREN)?;
-        Ok(args)
+        Ok(())
     }
 
     /// `"new" prim-type array-part | "new" IDENT ( array-part | arguments )`
@@ -676,13 +771,20 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
 
     /// `"{" [ expression { "," expression } ] [ "," ] "}"`
     fn array_initializer(&mut self) -> R<Vec<ExprId>> {
+        let base = self.list.len();
+        let r = self.array_initializer_onto_list();
+        self.take_list(base, r)
+    }
+
+    fn array_initializer_onto_list(&mut self) -> R<()> {
         self.consume(kind::LBRACE)?;
-        let mut elems = Vec::new();
         if has(kind::EXPR_START, self.peek()) {
-            elems.push(self.expression()?);
+            let e = self.expression()?;
+            self.list.push(e);
             while self.la_init_comma()? {
                 self.consume(kind::COMMA)?;
-                elems.push(self.expression()?);
+                let e = self.expression()?;
+                self.list.push(e);
             }
         } else {
             self.record(kind::EXPR_START);
@@ -693,6 +795,6 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
             self.record(set(&[kind::COMMA]));
         }
         self.consume(kind::RBRACE)?;
-        Ok(elems)
+        Ok(())
     }
 }
