@@ -23,6 +23,8 @@ pub(crate) struct Memory {
     /// Every map created by this evaluation, to break reference cycles at its end
     /// (see [`Memory::release_maps`]).
     maps: Vec<Weak<RefCell<JMap>>>,
+    /// Reused to assemble concatenations (see [`Memory::concat`]).
+    scratch: String,
 }
 
 impl Memory {
@@ -32,6 +34,7 @@ impl Memory {
             limit,
             grown: 0,
             maps: Vec::new(),
+            scratch: String::new(),
         }
     }
 
@@ -81,6 +84,19 @@ impl Memory {
     }
 
     /// Charges and builds a STRING value.
+    /// A STRING object holding `head` followed by `tail`, charged (one allocation:
+    /// the text is assembled in a buffer the evaluation reuses).
+    pub fn concat(&mut self, head: &str, tail: &str) -> Result<Val, SelError> {
+        self.charge(2 * (utf16_len(head) + utf16_len(tail)) as u64)?;
+        let mut buf = std::mem::take(&mut self.scratch);
+        buf.clear();
+        buf.push_str(head);
+        buf.push_str(tail);
+        let v = Val::Str(Some(Rc::from(buf.as_str())));
+        self.scratch = buf;
+        Ok(v)
+    }
+
     pub fn new_string(&mut self, s: String) -> Result<Val, SelError> {
         self.charge_string(&s)?;
         Ok(Val::string(s))

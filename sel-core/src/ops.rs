@@ -268,14 +268,7 @@ fn string_op(op: Op, a: Option<&str>, rhs: &Val, mem: &mut Memory) -> Result<Val
         return Err(SelError::type_mismatch("STRING", rhs.ty().name()));
     }
     match op {
-        Op::Add => {
-            let tail = concat_text(rhs)?;
-            let head = a.unwrap_or("null");
-            let mut s = String::with_capacity(head.len() + tail.len());
-            s.push_str(head);
-            s.push_str(&tail);
-            mem.new_string(s)
-        }
+        Op::Add => mem.concat(a.unwrap_or("null"), &concat_text(rhs)?),
         Op::Eq | Op::Ne => {
             let b = match rhs {
                 Val::Str(b) => b.as_deref(),

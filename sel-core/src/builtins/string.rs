@@ -46,7 +46,7 @@ pub(crate) fn value_of(v: &Val) -> Result<String, SelError> {
     Ok(match v {
         Val::Long(x) => narrow_long(*x).to_string(),
         Val::Array(_) | Val::Map(Some(_)) => java_text(&crate::rt::convert::unbox(v)?),
-        other => concat_text(other)?,
+        other => concat_text(other)?.into_owned(),
     })
 }
 
@@ -261,7 +261,7 @@ fn format_arg(v: &Val) -> Result<FormatArg, SelError> {
         Val::DateTime(_) | Val::Zone(_) | Val::Formatter(_) | Val::Property(_) | Val::Days(_) => {
             match jm::unboxed_class(v)? {
                 Some(class) => FormatArg::Other {
-                    to_string: concat_text(v)?,
+                    to_string: concat_text(v)?.into_owned(),
                     class_name: class.to_string(),
                 },
                 None => FormatArg::Null,

@@ -9,6 +9,10 @@ use crate::error::{ErrorKind, SelError};
 
 /// `s.length()`: the number of UTF-16 code units.
 pub fn utf16_len(s: &str) -> usize {
+    // Nearly all SEL text is ASCII, where the lengths agree (checked a word at a time).
+    if s.is_ascii() {
+        return s.len();
+    }
     s.chars().map(char::len_utf16).sum()
 }
 

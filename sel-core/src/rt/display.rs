@@ -13,6 +13,7 @@ use crate::error::{ErrorKind, SelError};
 use crate::java::double_to_string;
 use crate::rt::val::{ArrayData, MapRef, Val};
 use crate::types::Ty;
+use std::borrow::Cow;
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -230,16 +231,17 @@ pub(crate) fn array_identity(a: &ArrayData) -> String {
 }
 
 /// Java `String.valueOf(payload)`: what string concatenation appends.
-pub(crate) fn concat_text(v: &Val) -> Result<String, SelError> {
+pub(crate) fn concat_text(v: &Val) -> Result<Cow<'_, str>, SelError> {
     Ok(match v {
-        Val::Null | Val::Void => "null".to_string(),
-        Val::Str(s) => s.as_deref().unwrap_or("null").to_string(),
-        Val::Array(a) => array_identity(&a.borrow()),
-        Val::Error(m) => m.as_deref().unwrap_or("null").to_string(),
-        Val::Long(_) | Val::Double(_) | Val::Bool(_) | Val::Map(_) => display(v)?,
-        Val::DateTime(_) | Val::Zone(_) | Val::Property(_) | Val::Days(_) => display(v)?,
-        Val::Formatter(Some(_)) => "org.joda.time.format.DateTimeFormatter@0".to_string(),
-        Val::Formatter(None) => "null".to_string(),
+        Val::Null | Val::Void => Cow::Borrowed("null"),
+        Val::Str(s) | Val::Error(s) => Cow::Borrowed(s.as_deref().unwrap_or("null")),
+        Val::Array(a) => Cow::Owned(array_identity(&a.borrow())),
+        Val::Long(_) | Val::Double(_) | Val::Bool(_) | Val::Map(_) => Cow::Owned(display(v)?),
+        Val::DateTime(_) | Val::Zone(_) | Val::Property(_) | Val::Days(_) => {
+            Cow::Owned(display(v)?)
+        }
+        Val::Formatter(Some(_)) => Cow::Borrowed("org.joda.time.format.DateTimeFormatter@0"),
+        Val::Formatter(None) => Cow::Borrowed("null"),
         Val::Uuid(_) | Val::Params | Val::Util | Val::Misc | Val::Math => {
             return Err(no_internal_val(v.ty()))
         }
