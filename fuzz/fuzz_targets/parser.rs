@@ -1,6 +1,7 @@
 //! Parser: never panics, every error span lies inside the input, and the fast parser's
 //! first error is exactly the one the reference-mode parser reports (the crate's
-//! contract: `errors[0]` is the reference's error, to the character).
+//! contract: `errors[0]` is the reference's error, to the character), unless that
+//! parser's bounded look-aheads gave up.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,10 +20,14 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let _ = sel_grammar::dump(&parsed.program);
-    let reference = sel_grammar::reference_error(src);
-    assert_eq!(
-        parsed.errors.first(),
-        reference.as_ref(),
-        "fast and reference parsers disagree"
-    );
+    match sel_grammar::reference_error(src) {
+        Ok(reference) => assert_eq!(
+            parsed.errors.first(),
+            reference.as_ref(),
+            "fast and reference parsers disagree"
+        ),
+        // The diagnostic pass's look-aheads ran out of budget: the fast pass's errors
+        // stand, and there must be some.
+        Err(_) => assert!(!parsed.errors.is_empty(), "gave up on a valid program"),
+    }
 });

@@ -38,6 +38,8 @@ pub use dump::dump;
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use format::format;
 pub use highlight::{tokens, Token, TokenKind};
+#[doc(hidden)]
+pub use parser::GaveUp;
 
 use lexer::FrontError;
 use source::Source;
@@ -118,7 +120,7 @@ fn parse_lexed(source: &Source, lexed: &lexer::Lexed) -> Parse {
             .map(|(_, e)| front_error(source, e)),
     );
     errors.sort_by_key(|e| e.span.start);
-    if let Some(first) = parser::first_error(source, lexed) {
+    if let Ok(Some(first)) = parser::first_error(source, lexed) {
         errors.retain(|e| !(e.kind == first.kind && e.span == first.span));
         errors.insert(0, first);
     }
@@ -177,9 +179,10 @@ impl SyntaxError {
 }
 
 /// The first error as the reference computes it, found by the diagnostic parser alone
-/// (for tests that check it agrees with [`parse`]).
+/// (for tests that check it agrees with [`parse`]). `Err(GaveUp)` when its look-aheads
+/// ran out of their budget; [`parse`] then reports the fast pass's errors.
 #[doc(hidden)]
-pub fn reference_error(src: &str) -> Option<SyntaxError> {
+pub fn reference_error(src: &str) -> Result<Option<SyntaxError>, GaveUp> {
     let source = Source::new(src);
     let lexed = lexer::lex(&source);
     parser::first_error(&source, &lexed)

@@ -88,3 +88,18 @@ fn nested_lookaheads_stay_bounded() {
         p.errors[0].message
     );
 }
+
+/// The fuzzer's disagreement after the scan budget came in: the diagnostic pass gives
+/// up, says so, and the fast pass's error stands.
+#[test]
+fn budget_exhaustion_is_reported_as_such() {
+    let src = format!("getMillisea{}", "[((io[ (i = q".repeat(12));
+    assert_eq!(sel_grammar::reference_error(&src), Err(sel_grammar::GaveUp));
+    let p = parse(&src);
+    assert_eq!(p.errors[0].kind, SyntaxErrorKind::Parse);
+    assert!(
+        p.errors[0].message.starts_with("Encountered \"<EOF>\""),
+        "{}",
+        p.errors[0].message
+    );
+}

@@ -163,6 +163,6 @@ proptest! {
         let p = parse(&src);
         prop_assume!(p.errors.is_empty());
         check_round_trip(&src);
-        prop_assert!(sel_grammar::reference_error(&src).is_none());
+        prop_assert_eq!(sel_grammar::reference_error(&src), Ok(None));
     }
 }

@@ -18,7 +18,12 @@ fn soup() -> impl Strategy<Value = String> {
 
 fn check(src: &str) {
     let p = parse(src);
-    let reference = reference_error(src);
+    let Ok(reference) = reference_error(src) else {
+        // The diagnostic pass gave up (bounded look-aheads): the fast pass's errors
+        // stand, and there must be some.
+        assert!(!p.errors.is_empty(), "{src:?}");
+        return;
+    };
     assert_eq!(
         p.errors.is_empty(),
         reference.is_none(),

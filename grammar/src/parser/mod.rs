@@ -530,15 +530,19 @@ fn node_bounds(toks: &[Tok]) -> (usize, usize) {
 /// matching within bounded time. Real programs scan a few thousand tokens at most.
 pub(crate) const SCAN_BUDGET: u64 = 200_000;
 
-/// Runs the parser in `DIAG` mode and returns its first error, or `None` when the
+/// The diagnostic pass's look-aheads ran out of [`SCAN_BUDGET`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GaveUp;
+
+/// Runs the parser in `DIAG` mode and returns its first error, or [`GaveUp`] when the
 /// look-aheads ran out of [`SCAN_BUDGET`] (the fast pass's errors stand then).
-pub(crate) fn first_error(src: &Source, lexed: &Lexed) -> Option<SyntaxError> {
+pub(crate) fn first_error(src: &Source, lexed: &Lexed) -> Result<Option<SyntaxError>, GaveUp> {
     let mut p = Parser::<true>::new(src, lexed);
     let _ = p.execute();
     if p.gave_up {
-        return None;
+        return Err(GaveUp);
     }
-    p.fatal
+    Ok(p.fatal)
 }
 
 thread_local! {
