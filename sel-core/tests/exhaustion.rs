@@ -579,11 +579,14 @@ fn maps_shared_many_times_do_not_expand_without_bound() {
     );
 }
 
-/// Limits under which the spin below runs for hours: only the clock can stop it.
+/// Limits under which the spin below runs for hours: only the clock can stop it. (The
+/// memory limit too must be out of reach: each iteration charges its comparison's
+/// result, and compiled loops reach the default 100 MB in well under a second.)
 fn unbounded() -> Limits {
     Limits {
         loops: 2_000_000_000,
         visits: 9_000_000_000_000_000_000,
+        memory: u64::MAX,
         ..Limits::default()
     }
 }
