@@ -25,7 +25,9 @@ use crate::error::{ErrorKind, SelError};
 use crate::memory::OBJECT_BYTES;
 use crate::ops;
 use crate::rt::{ArrayData, Ref, Val};
-use sel_grammar::ast::{AssignOp, BinaryOp, ExprId, ExprKind, Literal, StmtId, StmtKind, UnaryOp};
+use sel_grammar::ast::{
+    AssignOp, BinaryOp, ExprId, ExprKind, Literal, StmtId, StmtKind, Symbol, UnaryOp,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -203,35 +205,35 @@ impl<'i, 'a> Compiler<'i, 'a> {
         self.it.wrap_expression(id)
     }
 
-    /// The box a name is bound to, if it holds a value of type `want` (arrays: a LONG
-    /// array), registered as a compiled variable.
-    fn var(&mut self, id: ExprId, want: Option<T>) -> Option<(u16, T)> {
+    /// The box `sym` is bound to and the compiled type of what it holds.
+    fn bound(&self, sym: Symbol) -> Option<(Rc<RefCell<Val>>, T)> {
+        let Slot::Bound(Ref::Box(b)) = &self.it.slots[sym.0 as usize] else {
+            return None;
+        };
+        let kind = kind_of(&b.borrow())?;
+        Some((b.clone(), kind))
+    }
+
+    /// The register of a name read as an operand (a LONG or BOOLEAN variable).
+    fn var(&mut self, id: ExprId) -> Option<(u16, T)> {
         let ExprKind::Name(ident) = &self.it.expr_node(id).kind else {
             return None;
         };
-        let Slot::Bound(Ref::Box(b)) = &self.it.slots[ident.sym.0 as usize] else {
-            return None;
-        };
-        let ty = match (&*b.borrow(), want) {
-            (Val::Long(_), None | Some(T::Long)) => T::Long,
-            (Val::Bool(_), None | Some(T::Bool)) => T::Bool,
-            _ => return None,
-        };
-        Some((self.index_of(b, ty)?, ty))
+        match self.bound(ident.sym)? {
+            (_, T::Array) => None,
+            (b, ty) => Some((self.index_of(&b, ty)?, ty)),
+        }
     }
 
+    /// The register of a name read as a LONG array.
     fn array_var(&mut self, id: ExprId) -> Option<u16> {
         let ExprKind::Name(ident) = &self.it.expr_node(id).kind else {
             return None;
         };
-        let Slot::Bound(Ref::Box(b)) = &self.it.slots[ident.sym.0 as usize] else {
-            return None;
-        };
-        match &*b.borrow() {
-            Val::Array(a) if matches!(&*a.borrow(), ArrayData::Long(_)) => {}
-            _ => return None,
+        match self.bound(ident.sym)? {
+            (b, T::Array) => self.index_of(&b, T::Array),
+            _ => None,
         }
-        self.index_of(b, T::Array)
     }
 
     /// The register of a box holding a `kind` value (one per box, however many names
@@ -274,7 +276,7 @@ impl<'i, 'a> Compiler<'i, 'a> {
                 }
             }
             ExprKind::Name(_) => {
-                let (v, ty) = self.var(id, None)?;
+                let (v, ty) = self.var(id)?;
                 Some(leaf(match ty {
                     T::Long => Compiled::L(L::Var(v)),
                     T::Bool => Compiled::B(B::Var(v)),
@@ -410,24 +412,11 @@ impl<'i, 'a> Compiler<'i, 'a> {
             return None;
         };
         // The target must already be bound (no `createIfMissing`) and, like the value,
-        // be LONG, so that it stays LONG.
-        let slot = &self.it.slots[target.sym.0 as usize];
-        let Slot::Bound(Ref::Box(b)) = slot else {
-            return None;
-        };
-        let b = b.clone();
-        let kind = match ix {
-            Some(ix) => {
-                match &*b.borrow() {
-                    Val::Array(a) if matches!(&*a.borrow(), ArrayData::Long(_)) => {}
-                    _ => return None,
-                }
-                SKind::SetElem(self.index_of(&b, T::Array)?, ix, *op, val, id)
-            }
-            None => {
-                if !matches!(&*b.borrow(), Val::Long(_)) {
-                    return None;
-                }
+        // be LONG (or a LONG array), so that it stays LONG.
+        let (b, kind) = self.bound(target.sym)?;
+        let kind = match (ix, kind) {
+            (Some(ix), T::Array) => SKind::SetElem(self.index_of(&b, T::Array)?, ix, *op, val, id),
+            (None, T::Long) => {
                 let var = self.index_of(&b, T::Long)?;
                 match (Leaf::of(&val), op) {
                     (Some(x), AssignOp::Assign) => SKind::Copy(var, x),
@@ -437,6 +426,7 @@ impl<'i, 'a> Compiler<'i, 'a> {
                     _ => SKind::Set(var, *op, val, id),
                 }
             }
+            _ => return None,
         };
         Some(S { visits, mem, kind })
     }
@@ -713,11 +703,14 @@ impl<'a> Interp<'a> {
 
     fn load_regs(&self, f: &FastLoop, regs: &mut [i64]) -> bool {
         for ((b, kind), reg) in f.vars.iter().zip(&f.kinds).zip(regs.iter_mut()) {
-            match (kind, &*b.borrow()) {
-                (T::Long, Val::Long(x)) => *reg = *x,
-                (T::Bool, Val::Bool(x)) => *reg = *x as i64,
-                (T::Array, Val::Array(a)) if matches!(&*a.borrow(), ArrayData::Long(_)) => {}
-                _ => return false,
+            let v = b.borrow();
+            if kind_of(&v) != Some(*kind) {
+                return false;
+            }
+            match *v {
+                Val::Long(x) => *reg = x,
+                Val::Bool(x) => *reg = x as i64,
+                _ => {}
             }
         }
         true
@@ -826,9 +819,16 @@ impl<'a> Interp<'a> {
         f.vars[arr as usize].borrow().clone()
     }
 
-    #[cold]
+    /// `r` with its error located at `at` (the node that raised it on the tree walk).
+    #[inline]
     fn fast_located<R>(&self, r: Result<R, SelError>, at: ExprId) -> Result<R, Fault> {
-        r.map_err(|e| self.located(Box::new(e), self.expr_node(at).span))
+        r.map_err(|e| self.locate_at(e, at))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn locate_at(&self, e: SelError, at: ExprId) -> Fault {
+        self.located(Box::new(e), self.expr_node(at).span)
     }
 
     /// A LONG operand: variables and constants inline, the rest in
@@ -918,6 +918,16 @@ impl<'a> Interp<'a> {
             B::Not(a) => !self.fast_bool(f, regs, a)?,
             _ => self.fast_bool(f, regs, e)?,
         })
+    }
+}
+
+/// The compiled type of a variable's value, if the compiled subset handles it.
+fn kind_of(v: &Val) -> Option<T> {
+    match v {
+        Val::Long(_) => Some(T::Long),
+        Val::Bool(_) => Some(T::Bool),
+        Val::Array(a) if matches!(&*a.borrow(), ArrayData::Long(_)) => Some(T::Array),
+        _ => None,
     }
 }
 

@@ -232,13 +232,12 @@ impl<'a> Interp<'a> {
             // The first iteration ran on the tree walk and bound every name it read:
             // now the loop can be compiled (once).
             if count == 1 {
-                if let (Part::Expr(c), None | Some(Part::Expr(_))) = (cond, update) {
-                    let u = match update {
-                        Some(Part::Expr(u)) => Some(u),
-                        _ => None,
-                    };
-                    fast = self.compile_loop(c, body, u);
-                }
+                // `true` stand-ins leave values on the stack: those loops stay here.
+                fast = match (cond, update) {
+                    (Part::Expr(c), None) => self.compile_loop(c, body, None),
+                    (Part::Expr(c), Some(Part::Expr(u))) => self.compile_loop(c, body, Some(u)),
+                    _ => None,
+                };
             }
         }
     }
