@@ -8,7 +8,7 @@ use crate::java::text::utf16_len;
 use crate::limits::Limits;
 use crate::rt::convert::to_host;
 use crate::value::Value;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
@@ -25,7 +25,9 @@ pub struct Evaluator {
     limits: Limits,
     clock: Arc<dyn Clock>,
     zone: String,
-    utils: HashMap<String, Arc<dyn UtilFunction>>,
+    /// Looked up on every `Util` call: a host registers a handful, and a few string
+    /// comparisons cost less than hashing the name.
+    utils: BTreeMap<String, Arc<dyn UtilFunction>>,
     /// Whether loops may run compiled (see `interp::fast`); off only to compare the
     /// compiled loops with the tree walk in tests.
     fast_loops: bool,
@@ -48,7 +50,7 @@ impl Evaluator {
             limits,
             clock: Arc::new(SystemClock),
             zone: "UTC".to_string(),
-            utils: HashMap::new(),
+            utils: BTreeMap::new(),
             fast_loops: true,
         }
     }

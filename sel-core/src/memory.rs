@@ -97,9 +97,12 @@ impl Memory {
         Ok(v)
     }
 
-    pub fn new_string(&mut self, s: String) -> Result<Val, SelError> {
-        self.charge_string(&s)?;
-        Ok(Val::string(s))
+    /// A new charged STRING. Takes any text: an `Rc<str>` is a fresh allocation from an
+    /// owned `String` too, so callers need not build one.
+    pub fn new_string(&mut self, s: impl AsRef<str>) -> Result<Val, SelError> {
+        let s = s.as_ref();
+        self.charge_string(s)?;
+        Ok(Val::str(s))
     }
 
     /// Would a STRING of `units` UTF-16 units, charged now, exceed the limit? Lets

@@ -5,7 +5,7 @@ use super::long::parse_long_opt;
 use crate::error::SelError;
 use crate::interp::Interp;
 use crate::rt::display::{display_list, display_lossy};
-use crate::rt::{Entry, JMap, Val};
+use crate::rt::{arg_vals, Args, JMap, Val};
 use crate::types::Ty;
 
 fn invalid_args(vals: &[Val], class: &str) -> SelError {
@@ -22,8 +22,8 @@ fn invalid_arg(v: &Val, class: &str) -> SelError {
     ))
 }
 
-pub(crate) fn construct(it: &mut Interp<'_>, ty: Ty, args: Vec<Entry>) -> Result<Val, SelError> {
-    let vals: Vec<Val> = args.iter().map(Entry::get).collect();
+pub(crate) fn construct(it: &mut Interp<'_>, ty: Ty, args: Args) -> Result<Val, SelError> {
+    let vals = arg_vals(&args);
     match ty {
         Ty::String => {
             let s: Option<String> = match vals.as_slice() {

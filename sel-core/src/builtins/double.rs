@@ -4,7 +4,7 @@ use super::{double_result, long_result, no_method, string_result};
 use crate::error::{ErrorKind, SelError};
 use crate::interp::{cast_error, Interp};
 use crate::java::{double_to_string, parse_double};
-use crate::rt::{Entry, Val};
+use crate::rt::{arg_vals, Args, Entry, Val};
 use crate::types::Ty;
 
 /// `Double.parseDouble` of a STRING payload (null is Java's NullPointerException).
@@ -15,13 +15,8 @@ pub(crate) fn parse_double_opt(s: Option<&str>) -> Result<f64, SelError> {
     }
 }
 
-pub(crate) fn call(
-    it: &mut Interp<'_>,
-    x: f64,
-    name: &str,
-    args: Vec<Entry>,
-) -> Result<Entry, SelError> {
-    let vals: Vec<Val> = args.iter().map(Entry::get).collect();
+pub(crate) fn call(it: &mut Interp<'_>, x: f64, name: &str, args: Args) -> Result<Entry, SelError> {
+    let vals = arg_vals(&args);
     match (name, vals.as_slice()) {
         ("toString", []) => string_result(it, double_to_string(x)),
         ("toString", [Val::Double(y)]) => string_result(it, double_to_string(*y)),

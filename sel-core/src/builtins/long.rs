@@ -4,7 +4,7 @@ use super::{long_result, no_method, string_result};
 use crate::error::SelError;
 use crate::interp::{cast_error, Interp};
 use crate::java::parse_long;
-use crate::rt::{Entry, Val};
+use crate::rt::{arg_vals, Args, Entry, Val};
 use crate::types::Ty;
 
 /// `Long.parseLong` of a STRING payload (a null string is Java's NumberFormatException).
@@ -18,13 +18,8 @@ pub(crate) fn parse_long_opt(s: Option<&str>) -> Result<i64, SelError> {
     }
 }
 
-pub(crate) fn call(
-    it: &mut Interp<'_>,
-    x: i64,
-    name: &str,
-    args: Vec<Entry>,
-) -> Result<Entry, SelError> {
-    let vals: Vec<Val> = args.iter().map(Entry::get).collect();
+pub(crate) fn call(it: &mut Interp<'_>, x: i64, name: &str, args: Args) -> Result<Entry, SelError> {
+    let vals = arg_vals(&args);
     match (name, vals.as_slice()) {
         ("toString", []) => string_result(it, x.to_string()),
         ("toString", [Val::Long(y)]) => string_result(it, y.to_string()),

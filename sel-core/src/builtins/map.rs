@@ -3,7 +3,7 @@
 use super::{bool_result, long_result, no_method};
 use crate::error::SelError;
 use crate::interp::{cast_error, Interp};
-use crate::rt::{Entry, MapRef, Val};
+use crate::rt::{Args, Entry, MapRef, Val};
 use crate::types::Ty;
 
 /// The key argument, which the reference casts to `SelString`.
@@ -24,7 +24,7 @@ pub(crate) fn call(
     it: &mut Interp<'_>,
     m: Option<MapRef>,
     name: &str,
-    mut args: Vec<Entry>,
+    mut args: Args,
 ) -> Result<Entry, SelError> {
     match (name, args.len()) {
         ("size", 0) => {

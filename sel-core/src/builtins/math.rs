@@ -5,7 +5,7 @@ use super::{double_result, long_result, no_method};
 use crate::error::SelError;
 use crate::interp::{cast_error, Interp};
 use crate::ops::number_cast_error;
-use crate::rt::{Entry, Val};
+use crate::rt::{Args, Entry, Val};
 use crate::types::Ty;
 
 /// SplitMix64: small, fast and good enough for `Math.random()`. Seeded on first use
@@ -84,7 +84,7 @@ fn number_arg(e: &Entry) -> Result<f64, SelError> {
     }
 }
 
-pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Vec<Entry>) -> Result<Entry, SelError> {
+pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Args) -> Result<Entry, SelError> {
     match (name, args.as_slice()) {
         ("min", [a, b]) => {
             let (a, b) = (long_arg(a)?, long_arg(b)?);

@@ -3,14 +3,10 @@
 use super::{long_result, no_field, no_method};
 use crate::error::SelError;
 use crate::interp::Interp;
-use crate::rt::Entry;
+use crate::rt::{Args, Entry};
 use crate::types::Ty;
 
-pub(crate) fn call(
-    it: &mut Interp<'_>,
-    name: &str,
-    mut args: Vec<Entry>,
-) -> Result<Entry, SelError> {
+pub(crate) fn call(it: &mut Interp<'_>, name: &str, mut args: Args) -> Result<Entry, SelError> {
     match (name, args.len()) {
         ("currentTimeMillis", 0) => {
             let now = it.ev.clock().now_millis();

@@ -21,12 +21,12 @@ pub(crate) mod uuid;
 use crate::error::SelError;
 use crate::interp::Interp;
 use crate::rt::display::display_list;
-use crate::rt::{Entry, Val};
+use crate::rt::{arg_vals, Args, Entry, Val};
 use crate::types::Ty;
 
 /// `<TYPE> DO NOT support calling method: <name> with args: [..]`.
 pub(crate) fn no_method(ty: Ty, name: &str, args: &[Entry]) -> SelError {
-    let vals: Vec<Val> = args.iter().map(Entry::get).collect();
+    let vals = arg_vals(&args);
     SelError::unsupported(format!(
         "{} DO NOT support calling method: {name} with args: {}",
         ty.name(),
@@ -61,13 +61,13 @@ pub(crate) fn bool_result(it: &mut Interp<'_>, b: bool) -> Result<Entry, SelErro
 }
 
 /// A charged STRING result.
-pub(crate) fn string_result(it: &mut Interp<'_>, s: String) -> Result<Entry, SelError> {
+pub(crate) fn string_result(it: &mut Interp<'_>, s: impl AsRef<str>) -> Result<Entry, SelError> {
     Ok(Entry::Tmp(it.mem.new_string(s)?))
 }
 
 impl Interp<'_> {
     /// `recv.name(args)`.
-    pub fn call(&mut self, recv: Entry, name: &str, args: Vec<Entry>) -> Result<Entry, SelError> {
+    pub fn call(&mut self, recv: Entry, name: &str, args: Args) -> Result<Entry, SelError> {
         // Roughly how much input the call may scan, for the deadline (see `after_call`).
         let size = |v: &Val| match v {
             Val::Str(Some(s)) => s.len(),
@@ -75,13 +75,13 @@ impl Interp<'_> {
             Val::Map(Some(m)) => m.borrow().len() * 64,
             _ => 0,
         };
-        let bytes = size(&recv.get()) + args.iter().map(|a| size(&a.get())).sum::<usize>();
+        let bytes = recv.with(size) + args.iter().map(|a| a.with(size)).sum::<usize>();
         let result = self.call_inner(recv, name, args);
         self.after_call(bytes)?;
         result
     }
 
-    fn call_inner(&mut self, recv: Entry, name: &str, args: Vec<Entry>) -> Result<Entry, SelError> {
+    fn call_inner(&mut self, recv: Entry, name: &str, args: Args) -> Result<Entry, SelError> {
         match recv.get() {
             Val::Str(s) => string::call(self, s, name, args),
             Val::Long(x) => long::call(self, x, name, args),
@@ -116,7 +116,7 @@ impl Interp<'_> {
     }
 
     /// `new T(args)` (§7.2).
-    pub fn construct(&mut self, ty: Ty, args: Vec<Entry>) -> Result<Val, SelError> {
+    pub fn construct(&mut self, ty: Ty, args: Args) -> Result<Val, SelError> {
         ctor::construct(self, ty, args)
     }
 }

@@ -6,7 +6,7 @@ use crate::error::SelError;
 use crate::interp::{cast_error, Interp};
 use crate::rt::convert::box_value;
 use crate::rt::display::display_list;
-use crate::rt::{Entry, Val};
+use crate::rt::{arg_vals, Args, Entry, Val};
 use crate::types::Ty;
 
 fn key(e: &Entry) -> Result<Option<crate::rt::Str>, SelError> {
@@ -31,7 +31,7 @@ impl Interp<'_> {
     }
 }
 
-pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Vec<Entry>) -> Result<Entry, SelError> {
+pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Args) -> Result<Entry, SelError> {
     match (name, args.as_slice()) {
         ("get", [k]) => {
             let k = key(k)?;
@@ -44,7 +44,7 @@ pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Vec<Entry>) -> Result<
         }
         _ => match it.ext {
             Some(ext) => {
-                let vals: Vec<Val> = args.iter().map(Entry::get).collect();
+                let vals = arg_vals(&args);
                 let texts: Option<Vec<String>> = vals
                     .iter()
                     .map(|v| match v {

@@ -13,7 +13,7 @@ use crate::java::text;
 use crate::memory::OBJECT_BYTES;
 use crate::rt::convert::narrow_long;
 use crate::rt::display::{concat_text, display_lossy, no_internal_val};
-use crate::rt::{ArrayData, Entry, Str, Val};
+use crate::rt::{arg_vals, Args, ArrayData, Entry, Str, Val};
 use crate::types::Ty;
 use crate::value::Value;
 
@@ -93,7 +93,7 @@ pub(crate) fn call(
     it: &mut Interp<'_>,
     recv: Option<Str>,
     name: &str,
-    args: Vec<Entry>,
+    args: Args,
 ) -> Result<Entry, SelError> {
     match name {
         "format" => return format(it, &args),
@@ -105,7 +105,7 @@ pub(crate) fn call(
     let Some(sig) = signature(&key) else {
         return Err(no_method(Ty::String, &key, &args));
     };
-    let vals: Vec<Val> = args.iter().map(Entry::get).collect();
+    let vals = arg_vals(&args);
     sig.check_invocation(&args, recv.is_some())
         .and_then(|()| jm(it, recv, &key, &sig, &vals))
         .map_err(|e| jm::failed_calling(&key, e))

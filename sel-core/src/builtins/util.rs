@@ -7,7 +7,7 @@ use crate::error::SelError;
 use crate::interp::Interp;
 use crate::rt::convert::{box_value, unbox};
 use crate::rt::display::display_lossy;
-use crate::rt::{ArrayData, Entry, Val};
+use crate::rt::{arg_vals, Args, ArrayData, Entry, Val};
 use crate::types::Ty;
 use std::borrow::Cow;
 
@@ -52,7 +52,7 @@ pub(crate) fn to_str<'a>(
     Ok(s)
 }
 
-pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Vec<Entry>) -> Result<Entry, SelError> {
+pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Args) -> Result<Entry, SelError> {
     if let Some(f) = it.ev.util_function(name) {
         let host_args = args
             .iter()
@@ -61,7 +61,7 @@ pub(crate) fn call(it: &mut Interp<'_>, name: &str, args: Vec<Entry>) -> Result<
         let r = f.call(&host_args)?;
         return Ok(Entry::Tmp(box_value(&r, &mut it.mem)?));
     }
-    let vals: Vec<Val> = args.iter().map(Entry::get).collect();
+    let vals = arg_vals(&args);
     match (name, vals.as_slice()) {
         ("intsBetween", [from, to, step]) => ints_between(it, from, to, step),
         _ => match super::date::util::call(it, name, &vals) {

@@ -3,7 +3,7 @@
 use super::{no_method, string_result};
 use crate::error::SelError;
 use crate::interp::Interp;
-use crate::rt::{Entry, Val};
+use crate::rt::{Args, Entry, Val};
 use crate::types::Ty;
 
 /// Java `UUID.toString()`: lowercase `8-4-4-4-12` hex.
@@ -23,7 +23,7 @@ pub(crate) fn call(
     it: &mut Interp<'_>,
     u: Option<u128>,
     name: &str,
-    args: Vec<Entry>,
+    args: Args,
 ) -> Result<Entry, SelError> {
     match (name, args.len()) {
         ("randomUUID", 0) => {

@@ -3,7 +3,7 @@
 use super::{fault, Fault, Interp};
 use crate::error::{ErrorKind, SelError};
 use crate::ops::{self, Op};
-use crate::rt::{ArrayData, Entry, Ref, Val};
+use crate::rt::{Args, ArrayData, Entry, Ref, Val};
 use crate::types::Ty;
 use sel_grammar::ast::{AssignOp, BinaryOp, ExprId, ExprKind, Ident, Literal, TypeName};
 
@@ -398,14 +398,14 @@ impl<'a> Interp<'a> {
             Literal::Null => Entry::Tmp(Val::Null),
             // Like the other literals, the box is created only if something keeps the
             // value (most string literals are only read: concatenated, passed, returned).
-            Literal::Str(s) => Entry::Lit(id, Val::str(s)),
+            Literal::Str(s) => Entry::Lit(id, Val::Str(Some(self.lit_text(id, s)))),
         }
     }
 
     /// Evaluates argument (or element) expressions left to right; each stays on the
     /// operand stack until all are evaluated.
-    fn args(&mut self, args: &[ExprId]) -> Result<Vec<Entry>, Fault> {
-        let mut out = Vec::with_capacity(args.len());
+    fn args(&mut self, args: &[ExprId]) -> Result<Args, Fault> {
+        let mut out = Args::with_capacity(args.len());
         for &a in args {
             out.push(self.eval_held(a, self.wrap_expression(a))?);
         }

@@ -22,7 +22,7 @@ use crate::error::{ErrorKind, SelError};
 use crate::evaluator::Evaluator;
 use crate::host::{Extension, Vars};
 use crate::memory::Memory;
-use crate::rt::{Entry, Ref, Val};
+use crate::rt::{Entry, Ref, Str, Val};
 use sel_grammar::ast::{Expr, ExprId, ExprKind, Program};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -58,6 +58,9 @@ impl Signal {
     }
 }
 
+/// Slots of [`Interp::lit_texts`].
+const LIT_TEXTS: usize = 8;
+
 /// How often (in node visits) the deadline and the cancellation flag are checked.
 const CHECK_EVERY: u64 = 4096;
 
@@ -80,6 +83,10 @@ pub(crate) struct Interp<'a> {
     slots: Vec<names::Slot>,
     /// Per-evaluation boxes of literal nodes that something has bound (§4.7).
     lit_boxes: Vec<Option<Ref>>,
+    /// The texts of recently evaluated string literals, by node (direct-mapped), so
+    /// that a literal in a loop allocates its text once rather than per iteration.
+    /// Strings are immutable, so sharing one text is unobservable.
+    lit_texts: [Option<(ExprId, Str)>; LIT_TEXTS],
     visits: u64,
     next_check: u64,
     /// Work done by built-in calls since the clock was last read (see
@@ -133,6 +140,7 @@ impl<'a> Interp<'a> {
             nest: 0,
             slots: vec![names::Slot::Unresolved; prog.symbols.len()],
             lit_boxes: Vec::new(),
+            lit_texts: [const { None }; LIT_TEXTS],
             visits: 0,
             next_check: limits.visits.min(CHECK_EVERY),
             call_work: 0,
@@ -341,6 +349,15 @@ impl<'a> Interp<'a> {
             e.span = Some(span);
         }
         e
+    }
+
+    /// The shared text of string literal `id` (see [`Interp::lit_texts`]).
+    fn lit_text(&mut self, id: ExprId, text: &str) -> Str {
+        let slot = &mut self.lit_texts[id.0 as usize % LIT_TEXTS];
+        match slot {
+            Some((cached, s)) if *cached == id => s.clone(),
+            _ => slot.insert((id, Str::from(text))).1.clone(),
+        }
     }
 
     fn lit_box(&self, id: ExprId) -> Option<&Ref> {

@@ -75,9 +75,11 @@ impl Interp<'_> {
         let name = self.prog.name(sym);
         let val = if let Some(v) = static_value(name) {
             Some(v)
+        } else if let Some(host) = self.vars.get(name) {
+            Some(box_value(host, &mut self.mem)?)
         } else if self.vars.contains(name) {
-            let host = self.vars.get(name).cloned().unwrap_or(crate::Value::Null);
-            Some(box_value(&host, &mut self.mem)?)
+            // A host may know a name without a value for it: the input is NULL.
+            Some(Val::Null)
         } else {
             None
         };

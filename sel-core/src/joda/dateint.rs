@@ -81,15 +81,52 @@ pub(crate) fn fast_days_to_date_int(days: i64) -> Option<i64> {
     Some(year * 10_000 + month as i64 * 100 + day as i64)
 }
 
-/// Eight digits of a `yyyyMMdd` number from [`fast_days_to_date_int`].
-fn eight_digits(mut n: i64) -> String {
-    let mut buf = [0u8; 8];
-    for b in buf.iter_mut().rev() {
-        *b = b'0' + (n % 10) as u8;
-        n /= 10;
+/// The text of a date int: on the fast path its eight digits in place (no allocation:
+/// `Util.incrementDateInt` in a loop is a common Maestro idiom), otherwise what Joda
+/// printed.
+#[derive(Clone)]
+pub enum DateIntText {
+    Digits([u8; 8]),
+    Printed(String),
+}
+
+impl DateIntText {
+    /// The eight digits of a `yyyyMMdd` number from [`fast_days_to_date_int`].
+    fn digits(mut n: i64) -> DateIntText {
+        let mut buf = [0u8; 8];
+        for b in buf.iter_mut().rev() {
+            *b = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        DateIntText::Digits(buf)
     }
-    // Only ASCII digits were written, so this never falls back to the default.
-    String::from(std::str::from_utf8(&buf).unwrap_or_default())
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            // Only ASCII digits are ever written, so this never falls back.
+            DateIntText::Digits(d) => std::str::from_utf8(d).unwrap_or_default(),
+            DateIntText::Printed(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for DateIntText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// Shown as the text it stands for, whichever way it was made.
+impl std::fmt::Debug for DateIntText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for DateIntText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// `DI`: pattern `YYYYMMdd` in UTC.
@@ -116,26 +153,28 @@ pub fn date_int_to_ts(text: &str) -> Result<i64, SelError> {
 }
 
 /// The general `tsToDateInt`, through Joda's formatter.
-fn ts_to_date_int_general(ms: i64) -> Result<String, SelError> {
-    Ok(date_int_format()?.print(ms, Zone::UTC))
+fn ts_to_date_int_general(ms: i64) -> Result<DateIntText, SelError> {
+    Ok(DateIntText::Printed(
+        date_int_format()?.print(ms, Zone::UTC),
+    ))
 }
 
 /// `Util.tsToDateInt(ts)`: the UTC date of an instant as `YYYYMMdd`.
-pub fn ts_to_date_int(ms: i64) -> Result<String, SelError> {
+pub fn ts_to_date_int(ms: i64) -> Result<DateIntText, SelError> {
     match fast_days_to_date_int(ms.div_euclid(MS_PER_DAY)) {
-        Some(n) => Ok(eight_digits(n)),
+        Some(n) => Ok(DateIntText::digits(n)),
         None => ts_to_date_int_general(ms),
     }
 }
 
 /// `Util.incrementDateInt(d, n)`: the date int `n` days later.
-pub fn increment_date_int(text: &str, days: i32) -> Result<String, SelError> {
+pub fn increment_date_int(text: &str, days: i32) -> Result<DateIntText, SelError> {
     if let Some(start) = fast_date_int_days(text) {
         // A UTC day is exactly `MS_PER_DAY`; with years 1..=9999 and a 32-bit day
         // count the millis cannot overflow, so `plus_days` would succeed.
         let day = start + days as i64;
         return Ok(match fast_days_to_date_int(day) {
-            Some(n) => eight_digits(n),
+            Some(n) => DateIntText::digits(n),
             None => ts_to_date_int_general(day * MS_PER_DAY)?,
         });
     }
@@ -516,7 +555,7 @@ mod tests {
 
     #[test]
     fn fast_increment_agrees() {
-        let general = |t: &str, n: i32| -> Result<String, SelError> {
+        let general = |t: &str, n: i32| -> Result<DateIntText, SelError> {
             let dt = parse_date_int_general(t)?.plus_days(n)?;
             ts_to_date_int_general(dt.millis())
         };

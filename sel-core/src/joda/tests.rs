@@ -914,7 +914,7 @@ fn maestro_realistic() {
         "[20240225, 20240226, 20240227, 20240228, 20240229, 20240301, 20240302]"
     ); // 2279
     let parts: Vec<String> = (0..7)
-        .map(|i| increment_date_int("20240301", -i).unwrap())
+        .map(|i| increment_date_int("20240301", -i).unwrap().to_string())
         .collect(); // 2281, 2282
     assert_eq!(
         parts.join(" "),

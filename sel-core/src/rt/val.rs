@@ -233,6 +233,19 @@ impl Ref {
     }
 }
 
+/// The arguments of a call as the operand stack holds them. (A list inline in the
+/// frame was tried: moving it through the dispatch layers cost more than the one
+/// allocation it saves.)
+pub(crate) type Args = Vec<Entry>;
+
+/// The argument values of a call, inline up to four: built and read in one frame.
+pub(crate) type Vals = smallvec::SmallVec<[Val; 4]>;
+
+/// The current values of `args`, for methods that only read them.
+pub(crate) fn arg_vals(args: &[Entry]) -> Vals {
+    args.iter().map(Entry::get).collect()
+}
+
 /// An operand-stack slot.
 #[derive(Clone, Debug)]
 pub(crate) enum Entry {

@@ -11,7 +11,7 @@ use crate::builtins::{bool_result, long_result, no_method, string_result};
 use crate::error::SelError;
 use crate::interp::Interp;
 use crate::joda::{DateTime, Field};
-use crate::rt::{Entry, Val};
+use crate::rt::{Args, Entry, Val};
 use crate::types::Ty;
 use std::rc::Rc;
 
@@ -125,7 +125,7 @@ pub(crate) fn call(
     it: &mut Interp<'_>,
     recv: Option<DateTime>,
     name: &str,
-    args: Vec<Entry>,
+    args: Args,
 ) -> Result<Entry, SelError> {
     let Some((op, sig)) = lookup(name, args.len()) else {
         return Err(no_method(

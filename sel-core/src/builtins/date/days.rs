@@ -7,7 +7,7 @@ use crate::builtins::{long_result, no_method};
 use crate::error::SelError;
 use crate::interp::{cast_error, Interp};
 use crate::joda::{days_between, DateTime};
-use crate::rt::{Entry, Val};
+use crate::rt::{Args, Entry, Val};
 use crate::types::Ty;
 
 fn instant(v: &Val) -> Result<Option<DateTime>, SelError> {
@@ -21,7 +21,7 @@ pub(crate) fn call(
     it: &mut Interp<'_>,
     recv: Option<i32>,
     name: &str,
-    args: Vec<Entry>,
+    args: Args,
 ) -> Result<Entry, SelError> {
     match (name, args.as_slice()) {
         ("daysBetween", [a, b]) => {

@@ -8,7 +8,7 @@ use crate::builtins::{long_result, no_method, string_result};
 use crate::error::SelError;
 use crate::interp::{cast_error, Interp};
 use crate::joda::{DateTime, Formatter};
-use crate::rt::{Entry, Val};
+use crate::rt::{Args, Entry, Val};
 use crate::types::Ty;
 
 /// `f.parseDateTime(text)`: zone-less formatters use the default zone, and the clock
@@ -40,7 +40,7 @@ pub(crate) fn call(
     it: &mut Interp<'_>,
     recv: Option<Formatter>,
     name: &str,
-    args: Vec<Entry>,
+    args: Args,
 ) -> Result<Entry, SelError> {
     let arg = match args.as_slice() {
         [a] => a.get(),

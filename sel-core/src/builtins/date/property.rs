@@ -7,14 +7,14 @@ use crate::builtins::{long_result, no_method, string_result};
 use crate::error::SelError;
 use crate::interp::Interp;
 use crate::joda::Property;
-use crate::rt::Entry;
+use crate::rt::{Args, Entry};
 use crate::types::Ty;
 
 pub(crate) fn call(
     it: &mut Interp<'_>,
     recv: Option<&Property>,
     name: &str,
-    args: Vec<Entry>,
+    args: Args,
 ) -> Result<Entry, SelError> {
     let method = match (name, args.len()) {
         ("get" | "getAsText" | "withMinimumValue" | "withMaximumValue", 0) => name,

@@ -7,7 +7,7 @@ use crate::builtins::{long_result, no_field, no_method};
 use crate::error::SelError;
 use crate::interp::{cast_error, Interp};
 use crate::joda::Zone;
-use crate::rt::{Entry, Val};
+use crate::rt::{Args, Entry, Val};
 use crate::types::Ty;
 
 fn zone_result(it: &mut Interp<'_>, z: Zone) -> Result<Entry, SelError> {
@@ -19,7 +19,7 @@ pub(crate) fn call(
     it: &mut Interp<'_>,
     recv: Option<Zone>,
     name: &str,
-    args: Vec<Entry>,
+    args: Args,
 ) -> Result<Entry, SelError> {
     let arg = match args.as_slice() {
         [a] => a.get(),
