@@ -1,11 +1,11 @@
 //! The `sel` command line: argument parsing and exit codes; the work is in the library.
 
-// Every evaluation parses and builds many small short-lived objects (AST nodes, names,
-// strings, argument lists); mimalloc serves them in a fraction of glibc malloc's
-// instructions (about 10% of a whole `sel bench` evaluation, see docs/benchmarks.md).
-// The library crates stay allocator-agnostic: this is the binary's choice.
+// Every evaluation parses and builds many small short-lived objects; mimalloc serves
+// them in a fraction of glibc malloc's instructions (see `sel_cli::alloc` and
+// docs/benchmarks.md). The library crates stay allocator-agnostic: this is the
+// binary's choice.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: sel_cli::alloc::Mimalloc = sel_cli::alloc::Mimalloc;
 
 use clap::{Parser, Subcommand};
 use sel_cli::conformance::{load_cases, load_known_divergences, Report, Runner};
