@@ -3,7 +3,7 @@
 use super::{no_method, string_result};
 use crate::error::SelError;
 use crate::interp::Interp;
-use crate::rt::{Args, Entry, Val};
+use crate::rt::{Args, Entry, UuidBits, Val};
 use crate::types::Ty;
 
 /// Java `UUID.toString()`: lowercase `8-4-4-4-12` hex.
@@ -21,7 +21,7 @@ pub(crate) fn uuid_text(u: u128) -> String {
 
 pub(crate) fn call(
     it: &mut Interp<'_>,
-    u: Option<u128>,
+    u: Option<UuidBits>,
     name: &str,
     args: Args,
 ) -> Result<Entry, SelError> {
@@ -30,10 +30,10 @@ pub(crate) fn call(
             let hi = it.rng.next_u64() as u128;
             let lo = it.rng.next_u64() as u128;
             it.mem.charge_object()?;
-            Ok(Entry::Tmp(Val::Uuid(Some(hi << 64 | lo))))
+            Ok(Entry::Tmp(Val::Uuid(Some((hi << 64 | lo).into()))))
         }
         ("toString", 0) => {
-            let s = u.map_or_else(|| "null".to_string(), uuid_text);
+            let s = u.map_or_else(|| "null".to_string(), |u| uuid_text(u.into()));
             string_result(it, s)
         }
         _ => Err(no_method(Ty::Uuid, name, &args)),

@@ -16,35 +16,78 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-/// A Joda `DateTimeZone`. Cheap to copy.
+/// A Joda `DateTimeZone`. Cheap to copy, and small (8 bytes): zones sit inside every
+/// date-time and formatter value, so their size is paid on every value move.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Zone(Repr);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 enum Repr {
     /// `DateTimeZone.UTC` (id `UTC`).
     Utc,
     /// A fixed offset from `forID("+05:30")`; its id is the normalised offset.
     Fixed(i32),
     /// A tz zone Joda compiles to a fixed offset (`EST`, `MST`, `HST`): newer tz
-    /// releases made these links to zones with a different history.
-    NamedFixed(&'static str, i32),
-    /// A tz region zone; `id` is the id Joda displays (links resolved as in 2022a);
-    /// zones whose rules changed after 2022a carry the 2022a offsets to use instead.
-    Region(Tz, &'static str, Option<OverrideRef>),
+    /// releases made these links to zones with a different history. Index into
+    /// [`NAMED_FIXED`].
+    NamedFixed(u8),
+    /// A tz region zone: index into [`ZONE_IDS`], whose entry gives the tz zone and
+    /// the id Joda displays (links resolved as in 2022a); zones whose rules changed
+    /// after 2022a carry the 2022a offsets to use instead ([`OVERRIDE_OF`]).
+    Region(u16),
+    /// A region zone tz 2022a did not have (see [`Zone::for_id_accepting_newer`]).
+    Newer(Tz),
 }
 
-/// An override, compared by identity (each zone has at most one).
-#[derive(Clone, Copy, Debug)]
-struct OverrideRef(&'static Override);
+/// The zones of [`Repr::NamedFixed`]: id and offset.
+const NAMED_FIXED: [(&str, i32); 3] = [
+    ("EST", -5 * MS_PER_HOUR as i32),
+    ("MST", -7 * MS_PER_HOUR as i32),
+    ("HST", -10 * MS_PER_HOUR as i32),
+];
 
-impl PartialEq for OverrideRef {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
+impl Repr {
+    /// A region zone's tz zone, displayed id and override.
+    fn region(self) -> Option<(Tz, &'static str, Option<&'static Override>)> {
+        match self {
+            Repr::Region(i) => {
+                let (_, display, tz) = ZONE_IDS[i as usize];
+                let ov = match OVERRIDE_OF[i as usize] {
+                    NO_OVERRIDE => None,
+                    j => Some(&OVERRIDES[j as usize].1),
+                };
+                Some((tz, display, ov))
+            }
+            Repr::Newer(tz) => Some((tz, tz.name(), None)),
+            _ => None,
+        }
     }
 }
 
-impl Eq for OverrideRef {}
+/// Zones are equal when Joda's would be: the same rules under the same id, however
+/// they were named (`US/Pacific` is `America/Los_Angeles`).
+impl PartialEq for Repr {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Repr::Utc, Repr::Utc) => true,
+            (Repr::Fixed(a), Repr::Fixed(b)) => a == b,
+            (Repr::NamedFixed(a), Repr::NamedFixed(b)) => a == b,
+            _ => match (self.region(), other.region()) {
+                (Some((ta, ia, oa)), Some((tb, ib, ob))) => {
+                    let same_override = match (oa, ob) {
+                        (Some(a), Some(b)) => std::ptr::eq(a, b),
+                        (None, None) => true,
+                        _ => false,
+                    };
+                    ta == tb && ia == ib && same_override
+                }
+                _ => false,
+            },
+        }
+    }
+}
+
+impl Eq for Repr {}
 
 /// How a local (wall-clock) time maps to instants in a zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,19 +179,13 @@ impl Zone {
             return Ok(Zone::UTC);
         }
         if let Ok(i) = ZONE_IDS.binary_search_by(|(k, _, _)| k.cmp(&id)) {
-            let (_, display, tz) = ZONE_IDS[i];
-            return Ok(match display {
-                "EST" => Zone(Repr::NamedFixed("EST", -5 * MS_PER_HOUR as i32)),
-                "MST" => Zone(Repr::NamedFixed("MST", -7 * MS_PER_HOUR as i32)),
-                "HST" => Zone(Repr::NamedFixed("HST", -10 * MS_PER_HOUR as i32)),
-                _ => {
-                    let ov = match OVERRIDE_OF[i] {
-                        NO_OVERRIDE => None,
-                        j => Some(OverrideRef(&OVERRIDES[j as usize].1)),
-                    };
-                    Zone(Repr::Region(tz, display, ov))
-                }
-            });
+            let (_, display, _) = ZONE_IDS[i];
+            return Ok(Zone(
+                match NAMED_FIXED.iter().position(|(n, _)| *n == display) {
+                    Some(k) => Repr::NamedFixed(k as u8),
+                    None => Repr::Region(i as u16),
+                },
+            ));
         }
         if id.starts_with('+') || id.starts_with('-') {
             return match parse_offset(id, 0, None) {
@@ -165,7 +202,7 @@ impl Zone {
     pub fn for_id_accepting_newer(id: &str) -> Result<Zone, SelError> {
         match Zone::for_id(id) {
             Err(e) if e.message.ends_with("is not recognised") => match Tz::from_str(id) {
-                Ok(tz) => Ok(Zone(Repr::Region(tz, tz.name(), None))),
+                Ok(tz) => Ok(Zone(Repr::Newer(tz))),
                 Err(_) => Err(e),
             },
             r => r,
@@ -186,7 +223,10 @@ impl Zone {
         match self.0 {
             Repr::Utc => Cow::Borrowed("UTC"),
             Repr::Fixed(o) => Cow::Owned(offset_id(o)),
-            Repr::NamedFixed(id, _) | Repr::Region(_, id, _) => Cow::Borrowed(id),
+            Repr::NamedFixed(k) => Cow::Borrowed(NAMED_FIXED[k as usize].0),
+            r @ (Repr::Region(_) | Repr::Newer(_)) => {
+                Cow::Borrowed(r.region().map_or("UTC", |(_, id, _)| id))
+            }
         }
     }
 
@@ -199,8 +239,11 @@ impl Zone {
     pub fn offset_ms_at(&self, instant_ms: i64) -> i32 {
         match self.0 {
             Repr::Utc => 0,
-            Repr::Fixed(o) | Repr::NamedFixed(_, o) => o,
-            Repr::Region(tz, _, ov) => region_at(tz, ov, equivalent_instant(instant_ms)).0,
+            Repr::Fixed(o) => o,
+            Repr::NamedFixed(k) => NAMED_FIXED[k as usize].1,
+            r => r.region().map_or(0, |(tz, _, ov)| {
+                region_at(tz, ov, equivalent_instant(instant_ms)).0
+            }),
         }
     }
 
@@ -208,25 +251,23 @@ impl Zone {
     /// sees it (for zones tz models with negative daylight saving the overrides carry
     /// Joda's own view).
     pub fn is_standard_at(&self, instant_ms: i64) -> bool {
-        match self.0 {
-            Repr::Region(tz, _, ov) => !region_at(tz, ov, equivalent_instant(instant_ms)).1,
-            _ => true,
+        match self.0.region() {
+            Some((tz, _, ov)) => !region_at(tz, ov, equivalent_instant(instant_ms)).1,
+            None => true,
         }
     }
 
     /// How a local time maps to instants.
     pub fn local_kind(&self, local_ms: i64) -> LocalKind {
-        let tz = match self.0 {
-            Repr::Region(_, _, Some(OverrideRef(ov)))
-                if local_ms >= ov.from_ms.saturating_sub(2 * MS_PER_DAY) =>
-            {
+        let tz = match self.0.region() {
+            Some((_, _, Some(ov))) if local_ms >= ov.from_ms.saturating_sub(2 * MS_PER_DAY) => {
                 return self.local_kind_from_offsets(local_ms)
             }
-            Repr::Region(..) if local_ms >= TABLE_END_MS - 2 * MS_PER_DAY => {
+            Some(_) if local_ms >= TABLE_END_MS - 2 * MS_PER_DAY => {
                 return self.local_kind_from_offsets(local_ms)
             }
-            Repr::Region(tz, _, _) => tz,
-            _ => return LocalKind::Unique(self.offset_ms_at(0)),
+            Some((tz, _, _)) => tz,
+            None => return LocalKind::Unique(self.offset_ms_at(0)),
         };
         match tz.offset_from_local_datetime(&naive(local_ms)) {
             LocalResult::Single(o) => LocalKind::Unique(o.fix().local_minus_utc() * 1000),
@@ -420,8 +461,8 @@ fn equivalent_instant(t: i64) -> i64 {
 }
 
 /// `(offset ms, daylight?)` of a region zone at an instant.
-fn region_at(tz: Tz, ov: Option<OverrideRef>, t: i64) -> (i32, bool) {
-    if let Some(OverrideRef(ov)) = ov {
+fn region_at(tz: Tz, ov: Option<&Override>, t: i64) -> (i32, bool) {
+    if let Some(ov) = ov {
         if t >= ov.from_ms {
             return override_at(ov, t);
         }

@@ -225,7 +225,7 @@ fn to_host_in(v: &Val, seen: &mut Walk) -> Result<Value, SelError> {
             to_host_in(v, seen)
         })?)),
         Val::Error(m) => Value::Error(m.as_deref().map(String::from)),
-        Val::Uuid(u) => Value::Uuid(*u),
+        Val::Uuid(u) => Value::Uuid(u.map(u128::from)),
         Val::Params => Value::Params,
         Val::Util => Value::Util,
         Val::Misc => Value::Misc,

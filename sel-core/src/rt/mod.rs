@@ -11,4 +11,4 @@ pub(crate) mod javamap;
 pub(crate) mod val;
 
 pub(crate) use javamap::JMap;
-pub(crate) use val::{arg_vals, Args, Arr, ArrayData, Entry, MapRef, Ref, Str, Val};
+pub(crate) use val::{arg_vals, Args, Arr, ArrayData, Entry, MapRef, Ref, Str, UuidBits, Val};

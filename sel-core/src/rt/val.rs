@@ -87,6 +87,23 @@ impl ArrayData {
     }
 }
 
+/// A UUID's 128 bits as two words: a `u128` field would make every value 16-byte
+/// aligned, and larger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct UuidBits([u64; 2]);
+
+impl From<u128> for UuidBits {
+    fn from(x: u128) -> UuidBits {
+        UuidBits([(x >> 64) as u64, x as u64])
+    }
+}
+
+impl From<UuidBits> for u128 {
+    fn from(u: UuidBits) -> u128 {
+        (u.0[0] as u128) << 64 | u.0[1] as u128
+    }
+}
+
 /// A SEL value payload.
 #[derive(Clone, Debug)]
 pub(crate) enum Val {
@@ -102,7 +119,7 @@ pub(crate) enum Val {
     Map(Option<MapRef>),
     /// The value of `throw` (message may be null).
     Error(Option<Str>),
-    Uuid(Option<u128>),
+    Uuid(Option<UuidBits>),
     Params,
     Util,
     Misc,
@@ -287,6 +304,34 @@ impl Entry {
             Entry::Tmp(v) | Entry::Lit(_, v) => f(v),
             Entry::Ref(Ref::Box(b)) => f(&b.borrow()),
             Entry::Ref(Ref::Elem(a, i)) => f(&a.borrow().get(*i as usize)),
+        }
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value move copies a `Val` (and stack entries, boxes and argument lists
+    /// hold them): keep it at three words. Dates, zones and formatters are stored
+    /// inline within that (the property boxed).
+    #[test]
+    fn values_stay_small() {
+        assert_eq!(std::mem::size_of::<Val>(), 24);
+        assert_eq!(std::mem::align_of::<Val>(), 8);
+        assert_eq!(std::mem::size_of::<Entry>(), 32);
+    }
+
+    #[test]
+    fn uuid_bits_round_trip() {
+        for x in [
+            0u128,
+            1,
+            u64::MAX as u128,
+            1 << 64,
+            u128::MAX,
+            0x0123_4567_89ab_cdef_fedc_ba98_7654_3210,
+        ] {
+            assert_eq!(u128::from(UuidBits::from(x)), x);
         }
     }
 }

@@ -499,13 +499,6 @@ fn memory_limit_errors_are_not_wrapped() {
     assert!(e.cause.is_none());
 }
 
-/// Dates are stored inline (the property boxed), within the size the UUID payload
-/// already gives every value.
-#[test]
-fn date_payloads_do_not_widen_values() {
-    assert_eq!(std::mem::size_of::<crate::rt::Val>(), 48);
-}
-
 /// Every date method the catalogue (what the language server offers) lists exists in
 /// the interpreter: called with arguments of the documented types, no call is rejected
 /// as unsupported.
