@@ -96,16 +96,24 @@ fn measured(
     (r, peak.max(0) as u64, elapsed)
 }
 
+/// The wall-clock limit the attacks run under. Each must be stopped by its own limit
+/// long before this: one that is not ends with a `TimeoutException` instead of the
+/// expected error, and fails. (Far above the time an attack takes, so that a loaded
+/// machine cannot make a test flaky; far below the production 120 s, so that a
+/// regression fails fast.)
+const ATTACK_TIMEOUT: Duration = Duration::from_secs(30);
+
 fn limits_with_memory(memory: u64) -> Limits {
     Limits {
         memory,
+        timeout: ATTACK_TIMEOUT,
         ..Limits::default()
     }
 }
 
-/// Runs `src` under `limits` (no inputs), asserts the error text and kind, that real
-/// memory stayed within `4 × memory limit + 16 MiB`, and that it took < 5 s (a debug
-/// build on a loaded machine; each takes well under a second normally).
+/// Runs `src` under `limits` (no inputs, the timeout at most [`ATTACK_TIMEOUT`]),
+/// asserts the error text and kind, and that real memory stayed within
+/// `4 × memory limit + 16 MiB`.
 fn attack(limits: Limits, src: &str, kind: ErrorKind, message: &str) {
     attack_with(limits, src, &HashMap::new(), kind, message);
 }
@@ -118,7 +126,10 @@ fn attack_with(
     message: &str,
 ) {
     let bound = 4 * limits.memory + 16 * MIB;
-    let ev = Evaluator::new(limits);
+    let ev = Evaluator::new(Limits {
+        timeout: limits.timeout.min(ATTACK_TIMEOUT),
+        ..limits
+    });
     let (r, peak, elapsed) = measured(&ev, src, vars);
     let shown = src.chars().take(120).collect::<String>();
     let e = match r {
@@ -131,10 +142,6 @@ fn attack_with(
     assert!(
         peak <= bound,
         "{shown}: peak heap {peak} bytes is over the bound {bound}"
-    );
-    assert!(
-        elapsed < Duration::from_secs(5),
-        "{shown}: took {elapsed:?}"
     );
 }
 
@@ -327,7 +334,8 @@ fn huge_format_widths_fail_without_allocating() {
 #[test]
 fn pathological_regexes_finish_quickly() {
     let ev = Evaluator::new(limits_with_memory(TEN_MB));
-    let (r, peak, elapsed) = measured(
+    // Within ATTACK_TIMEOUT, or the evaluation fails instead of giving this result.
+    let (r, peak, _) = measured(
         &ev,
         "'aaaaaaaaaaaaaaaaaaaaaaaaaaaa!'.split('(a+)+$');",
         &HashMap::new(),
@@ -336,15 +344,14 @@ fn pathological_regexes_finish_quickly() {
         r.unwrap(),
         Value::StringArray(vec![Some("aaaaaaaaaaaaaaaaaaaaaaaaaaaa!".into())])
     );
-    assert!(elapsed < Duration::from_secs(5) && peak < 16 * MIB);
+    assert!(peak < 16 * MIB);
     let a60 = "a".repeat(60);
-    let (r, _, elapsed) = measured(
+    let (r, _, _) = measured(
         &ev,
         &format!("'{a60}'.replaceAll('(a|aa)+b', 'x');"),
         &HashMap::new(),
     );
     assert_eq!(r.unwrap(), Value::String(Some(a60.clone())));
-    assert!(elapsed < Duration::from_secs(5));
     // A backreference forces backtracking: the backtracking limit stops it.
     attack(
         limits_with_memory(TEN_MB),
@@ -669,7 +676,8 @@ fn cancellation_from_another_thread_stops_the_evaluation() {
         )
     );
     assert!(elapsed >= Duration::from_millis(100), "{elapsed:?}");
-    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+    // Generous, like the timeout tests: what matters is that it stops.
+    assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
     // The evaluator is reusable afterwards.
     assert_eq!(ev.evaluate("1 + 1;", &(), None).unwrap(), Value::Long(2));
 }
