@@ -384,6 +384,13 @@ impl<'i, 'a> Compiler<'i, 'a> {
         else {
             return None;
         };
+        // The target must already be bound (no `createIfMissing`) and, like the value,
+        // be LONG (or a LONG array), so that it stays LONG. Checked first: it is the
+        // cheapest way for a loop outside the subset to be turned down.
+        let (b, kind) = self.bound(target.sym)?;
+        if !matches!((index, kind), (Some(_), T::Array) | (None, T::Long)) {
+            return None;
+        }
         let mut visits = wrap + 3;
         let mut mem = 0;
         let mut nodes = 1;
@@ -411,9 +418,6 @@ impl<'i, 'a> Compiler<'i, 'a> {
         let Compiled::L(val) = val.code else {
             return None;
         };
-        // The target must already be bound (no `createIfMissing`) and, like the value,
-        // be LONG (or a LONG array), so that it stays LONG.
-        let (b, kind) = self.bound(target.sym)?;
         let kind = match (ix, kind) {
             (Some(ix), T::Array) => SKind::SetElem(self.index_of(&b, T::Array)?, ix, *op, val, id),
             (None, T::Long) => {
@@ -519,9 +523,10 @@ impl<'a> Interp<'a> {
             kinds: Vec::new(),
             depth: 0,
         };
-        let (cond, cv, cm) = c.boolean(cond, self.wrap_expression(cond))?;
+        // The body first: it is where a loop outside the subset usually shows it.
         let mut stmts = Vec::new();
         c.stmt(body, &mut stmts)?;
+        let (cond, cv, cm) = c.boolean(cond, self.wrap_expression(cond))?;
         let update = match update {
             // `ForUpdate` + the expression in operand position.
             Some(u) => {
