@@ -1,6 +1,6 @@
 //! `sel check`: parse and validate files without evaluating them.
 
-use crate::diagnostic::Color;
+use crate::diagnostic::{Color, Source};
 use crate::eval::{check_before_evaluation, Output};
 use crate::exit::Exit;
 use sel_core::{Evaluator, Limits};
@@ -11,7 +11,7 @@ use sel_core::{Evaluator, Limits};
 /// are the file's.
 pub fn check(source: &str, name: &str, refs: bool, color: Color) -> Output {
     let ev = Evaluator::new(Limits::default());
-    if let Some(out) = check_before_evaluation(&ev, source, name, color) {
+    if let Some(out) = check_before_evaluation(&ev, source, &Source::plain(name, source), color) {
         return out;
     }
     let mut stdout = String::new();

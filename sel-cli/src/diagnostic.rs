@@ -31,9 +31,49 @@ impl Color {
     }
 }
 
-/// Renders one diagnostic against `source` (named `name` in the header).
-fn render(diag: &Diagnostic<()>, name: &str, source: &str, color: Color) -> String {
-    let file = SimpleFile::new(name, source);
+/// The source a diagnostic is shown in, and where in it the text whose spans the
+/// errors carry begins. Maestro's sanitize trims an expression before it is parsed, so
+/// the spans of the evaluated text are shifted by what the trim removed in front: a
+/// diagnostic then points at the line and column of the user's file.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    /// The name in the diagnostic's header (a file name, `<arg>`, `<stdin>`).
+    pub name: &'a str,
+    /// The text shown: what the user wrote.
+    pub text: &'a str,
+    /// Where in `text` the evaluated text begins.
+    pub shift: usize,
+}
+
+impl<'a> Source<'a> {
+    /// A text evaluated (or parsed) as written.
+    pub fn plain(name: &'a str, text: &'a str) -> Source<'a> {
+        Source {
+            name,
+            text,
+            shift: 0,
+        }
+    }
+
+    /// A text evaluated after [`sel_core::sanitize`].
+    pub fn sanitized(name: &'a str, text: &'a str) -> Source<'a> {
+        Source {
+            name,
+            text,
+            shift: sel_core::sanitized_start(text),
+        }
+    }
+
+    /// A span of the evaluated text, in the shown text.
+    fn locate(&self, span: sel_grammar::Span) -> std::ops::Range<usize> {
+        let r = span.range();
+        clamp(r.start + self.shift..r.end + self.shift, self.text)
+    }
+}
+
+/// Renders one diagnostic against the shown source.
+fn render(diag: &Diagnostic<()>, src: &Source<'_>, color: Color) -> String {
+    let file = SimpleFile::new(src.name, src.text);
     let config = Config::default();
     match color {
         Color::Never => term::emit_into_string(&config, &file, diag)
@@ -63,28 +103,37 @@ fn headline(message: &str) -> (&str, Option<&str>) {
 }
 
 /// A syntax error: the reference's message, pointing at the offending token.
-pub fn syntax_error(e: &SyntaxError, name: &str, source: &str, color: Color) -> String {
+pub fn syntax_error(e: &SyntaxError, src: &Source<'_>, color: Color) -> String {
     let class = short_class(e.kind.java_class());
     let (first, rest) = headline(&e.message);
-    let span = clamp(e.span.range(), source);
+    let span = src.locate(e.span);
     let mut diag = Diagnostic::error()
         .with_code(class)
         .with_message(first)
         .with_labels(vec![Label::primary((), span)]);
+    let mut notes = Vec::new();
     if let Some(rest) = rest {
-        diag = diag.with_notes(vec![rest.replace("\n    ", " ").trim().to_string()]);
+        notes.push(rest.replace("\n    ", " ").trim().to_string());
     }
-    render(&diag, name, source, color)
+    if src.shift > 0 && src.text[..src.shift].contains('\n') {
+        // The message is the reference's: its position is in the trimmed text.
+        notes.push(
+            "the message counts lines in the expression as Maestro parses it, \
+             without the leading blank lines"
+                .to_string(),
+        );
+    }
+    render(&diag.with_notes(notes), src, color)
 }
 
 /// A validation or run-time error, with its cause chain as notes.
-pub fn sel_error(e: &SelError, name: &str, source: &str, color: Color) -> String {
+pub fn sel_error(e: &SelError, src: &Source<'_>, color: Color) -> String {
     let class = short_class(e.kind.java_class());
     let (first, rest) = headline(&e.message);
     let mut diag = Diagnostic::error().with_code(class).with_message(first);
     if let Some(span) = e.span {
-        diag = diag.with_labels(vec![Label::primary((), clamp(span.range(), source))]);
-    } else if let Some(whole) = whole_program(source) {
+        diag = diag.with_labels(vec![Label::primary((), src.locate(span))]);
+    } else if let Some(whole) = whole_program(src.text) {
         // No finer position is known: show the program rather than no source at all.
         diag = diag.with_labels(vec![
             Label::primary((), whole).with_message("raised while evaluating this")
@@ -103,7 +152,7 @@ pub fn sel_error(e: &SelError, name: &str, source: &str, color: Color) -> String
         ));
         cause = c.cause.as_deref();
     }
-    render(&diag.with_notes(notes), name, source, color)
+    render(&diag.with_notes(notes), src, color)
 }
 
 /// The source without its surrounding white space, if there is any.

@@ -1,7 +1,7 @@
 //! `sel eval`: evaluate one expression and print `TYPE: display` the way the reference
 //! shows results, or a rendered error.
 
-use crate::diagnostic::{self, Color};
+use crate::diagnostic::{self, Color, Source};
 use crate::exit::Exit;
 use sel_core::{Evaluator, FixedClock, Limits, SelError, Value};
 use std::collections::HashMap;
@@ -60,18 +60,17 @@ pub fn evaluator(opts: &EvalOptions) -> Evaluator {
 /// Evaluates `source` (named `name` in diagnostics).
 pub fn eval(source: &str, name: &str, opts: &EvalOptions, color: Color) -> Output {
     let ev = evaluator(opts);
-    let text = if opts.raw {
-        source.to_string()
+    let (text, shown) = if opts.raw {
+        (source.to_string(), Source::plain(name, source))
     } else {
-        sel_core::sanitize(source)
+        (sel_core::sanitize(source), Source::sanitized(name, source))
     };
-    if let Some(out) = check_before_evaluation(&ev, &text, name, color) {
+    if let Some(out) = check_before_evaluation(&ev, &text, &shown, color) {
         return out;
     }
     outcome(
         ev.evaluate(&text, &opts.vars, None),
-        &text,
-        name,
+        &shown,
         opts.json,
         color,
     )
@@ -81,8 +80,7 @@ pub fn eval(source: &str, name: &str, opts: &EvalOptions, color: Color) -> Outpu
 /// for a thrown ERROR), or the rendered error on stderr with its exit code.
 pub fn outcome(
     result: Result<Value, SelError>,
-    text: &str,
-    name: &str,
+    shown: &Source<'_>,
     json: bool,
     color: Color,
 ) -> Output {
@@ -99,7 +97,7 @@ pub fn outcome(
                 exit,
             }
         }
-        Err(e) => Output::fail(diagnostic::sel_error(&e, name, text, color), error_exit(&e)),
+        Err(e) => Output::fail(diagnostic::sel_error(&e, shown, color), error_exit(&e)),
     }
 }
 
@@ -128,11 +126,11 @@ pub fn value_line(value: &Value, json: bool) -> String {
 }
 
 /// Parses and validates `text`; on failure renders every syntax error (the parser
-/// recovers, so all of them) or the validation error.
+/// recovers, so all of them) or the validation error, in `shown`.
 pub fn check_before_evaluation(
     ev: &Evaluator,
     text: &str,
-    name: &str,
+    shown: &Source<'_>,
     color: Color,
 ) -> Option<Output> {
     let err = ev.validate(text).err()?;
@@ -141,14 +139,14 @@ pub fn check_before_evaluation(
         // Rejected before evaluation (the length limit is checked here, as Maestro's
         // validate does): a validation error, not a run-time limit.
         return Some(Output::fail(
-            diagnostic::sel_error(&err, name, text, color),
+            diagnostic::sel_error(&err, shown, color),
             Exit::Validation,
         ));
     }
     let rendered = parse
         .errors
         .iter()
-        .map(|e| diagnostic::syntax_error(e, name, text, color))
+        .map(|e| diagnostic::syntax_error(e, shown, color))
         .collect::<String>();
     Some(Output::fail(rendered, Exit::Syntax))
 }

@@ -1,7 +1,7 @@
 //! `sel fmt`: rewrite files in the canonical layout of `sel_grammar::format` (comments
 //! are kept by the printer), check that they already are, or filter standard input.
 
-use crate::diagnostic::{self, Color};
+use crate::diagnostic::{self, Color, Source};
 use crate::eval::Output;
 use crate::exit::Exit;
 use std::io::Read;
@@ -12,7 +12,7 @@ pub fn format_source(source: &str, name: &str, color: Color) -> Result<String, S
     sel_grammar::format(source).map_err(|errors| {
         errors
             .iter()
-            .map(|e| diagnostic::syntax_error(e, name, source, color))
+            .map(|e| diagnostic::syntax_error(e, &Source::plain(name, source), color))
             .collect()
     })
 }

@@ -106,6 +106,56 @@ fn syntax_error_is_rendered_with_exit_3() {
     );
 }
 
+/// Maestro trims an expression before parsing it: the reference's message keeps its
+/// position in the trimmed text, while the snippet points into the file as written.
+#[test]
+fn errors_point_into_the_file_despite_the_trim() {
+    let dir = scratch("eval-trimmed");
+    let syntax = dir.join("syntax.sel");
+    std::fs::write(&syntax, "\n\n x = 1;\n y = ;\n").unwrap();
+    let run = sel(&["eval", "-f", syntax.to_str().unwrap()], "");
+    let name = syntax.display();
+    assert_eq!(
+        (run.stderr.as_str(), run.code),
+        (
+            format!(
+                "error[ParseException]: Encountered \" \";\" \"; \"\" at line 2, column 6.
+  ┌─ {name}:4:6
+  │
+4 │  y = ;
+  │      ^
+  │
+  = Was expecting one of: \"false\" ... \"new\" ... \"null\" ... \"true\" ... <INTEGER_LITERAL> ... <FLOATING_POINT_LITERAL> ... <STRING_LITERAL> ... <IDENTIFIER> ... \"(\" ... \"!\" ... \"+\" ... \"-\" ... <IDENTIFIER> ...
+  = the message counts lines in the expression as Maestro parses it, without the leading blank lines
+
+"
+            )
+            .as_str(),
+            3
+        )
+    );
+    let runtime = dir.join("runtime.sel");
+    std::fs::write(&runtime, "\n\n  x = 1 / 0;\n").unwrap();
+    let run = sel(&["eval", "-f", runtime.to_str().unwrap()], "");
+    let name = runtime.display();
+    assert_eq!(
+        (run.stderr.as_str(), run.code),
+        (
+            format!(
+                "error[ArithmeticException]: / by zero
+  ┌─ {name}:3:7
+  │
+3 │   x = 1 / 0;
+  │       ^^^^^
+
+"
+            )
+            .as_str(),
+            5
+        )
+    );
+}
+
 #[test]
 fn runtime_error_is_rendered_with_exit_5() {
     assert_eq!(

@@ -26,7 +26,7 @@ pub use error::{ErrorKind, SelError};
 pub use evaluator::{Evaluator, Prepared};
 pub use host::{Clock, Extension, FixedClock, SystemClock, UtilFunction, Vars};
 pub use limits::Limits;
-pub use sanitize::sanitize;
+pub use sanitize::{sanitize, sanitized_start};
 pub use types::STATIC_NAMES;
 pub use value::Value;
 

@@ -11,9 +11,15 @@ pub fn sanitize(expr: &str) -> String {
     }
 }
 
+/// Where in `expr` the text [`sanitize`] returns begins: positions in that text are
+/// this many bytes further on in `expr` (what the trim removed in front).
+pub fn sanitized_start(expr: &str) -> usize {
+    expr.len() - expr.trim_start_matches(|c: char| c <= ' ').len()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{sanitize, sanitized_start};
 
     #[test]
     fn maestro_rules() {
@@ -23,5 +29,16 @@ mod tests {
         assert_eq!(sanitize("if (x) { y = 1; }"), "if (x) { y = 1; }");
         assert_eq!(sanitize("{\"a\": 1}"), "{\"a\": 1};");
         assert_eq!(sanitize("x = 1 // c"), "x = 1 // c;");
+    }
+
+    #[test]
+    fn start_of_the_sanitized_text() {
+        for src in ["1 + 1", "\n\n x = 1;\n", "\t\u{0}\r\n y", "", "   "] {
+            let start = sanitized_start(src);
+            let clean = sanitize(src);
+            let kept = clean.strip_suffix(';').unwrap_or(&clean);
+            assert!(src[start..].starts_with(kept), "{src:?}");
+        }
+        assert_eq!(sanitized_start("\n\n x = 1;"), 3);
     }
 }

@@ -24,7 +24,7 @@
 //! static class (`long Integer = 5;`), which statics shadow.
 
 use super::capture::{self, MARK_KEY, RESULT_KEY};
-use crate::diagnostic::{self, Color};
+use crate::diagnostic::{self, Color, Source};
 use crate::eval::{self, check_before_evaluation, EvalOptions, Output};
 use crate::exit::Exit;
 use sel_core::{Evaluator, Limits, Value, Vars};
@@ -102,7 +102,8 @@ impl Session {
     /// Evaluates an entry, prints its result like `sel eval`, and keeps its variables.
     pub fn run(&mut self, source: &str, name: &str, color: Color) -> Output {
         let text = sel_core::sanitize(source);
-        if let Some(out) = check_before_evaluation(&self.ev, &text, name, color) {
+        let shown = Source::sanitized(name, source);
+        if let Some(out) = check_before_evaluation(&self.ev, &text, &shown, color) {
             return out;
         }
         let parsed = sel_grammar::parse(&text);
@@ -115,15 +116,12 @@ impl Session {
         let entries = match result {
             Ok(Value::Map(Some(entries))) if entries.iter().any(|(k, _)| k == MARK_KEY) => entries,
             // A thrown error: the copy's result is the entry's own.
-            Ok(thrown @ Value::Error(_)) => {
-                return eval::outcome(Ok(thrown), &text, name, false, color)
-            }
+            Ok(thrown @ Value::Error(_)) => return eval::outcome(Ok(thrown), &shown, false, color),
             // Anything else is a failure of the copy: report what the entry itself does.
             _ => {
                 let mut out = eval::outcome(
                     self.ev.evaluate(&text, &self.inputs(), None),
-                    &text,
-                    name,
+                    &shown,
                     false,
                     color,
                 );
@@ -142,7 +140,7 @@ impl Session {
                 values.insert(k, v);
             }
         }
-        let mut out = eval::outcome(Ok(result), &text, name, false, color);
+        let mut out = eval::outcome(Ok(result), &shown, false, color);
         for n in copy.names {
             match values.remove(&n) {
                 // Unbound: the entry only read a name that does not exist.
@@ -165,13 +163,14 @@ impl Session {
     /// Evaluates `source` without keeping anything and prints only the result's type.
     pub fn type_of(&self, source: &str, color: Color) -> Output {
         let text = sel_core::sanitize(source);
-        if let Some(out) = check_before_evaluation(&self.ev, &text, ENTRY_NAME, color) {
+        let shown = Source::sanitized(ENTRY_NAME, source);
+        if let Some(out) = check_before_evaluation(&self.ev, &text, &shown, color) {
             return out;
         }
         match self.ev.evaluate(&text, &self.inputs(), None) {
             Ok(v) => Output::ok(format!("{}\n", v.type_name())),
             Err(e) => Output::fail(
-                diagnostic::sel_error(&e, ENTRY_NAME, &text, color),
+                diagnostic::sel_error(&e, &shown, color),
                 eval::error_exit(&e),
             ),
         }
