@@ -202,10 +202,17 @@ fn interactive_session_through_a_pty() {
     let dir = scratch("repl-pty");
     let history = dir.join("nested/history");
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sel"));
-    cmd.arg("repl")
-        .env("NO_COLOR", "1")
-        .env("SEL_HISTORY", &history)
-        .env("TERM", "xterm");
+    // Limits high enough that only Ctrl-C stops the endless loop below.
+    cmd.args([
+        "repl",
+        "--limit",
+        "loop=2000000000",
+        "--limit",
+        "visit=1000000000000",
+    ])
+    .env("NO_COLOR", "1")
+    .env("SEL_HISTORY", &history)
+    .env("TERM", "xterm");
     let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).expect("spawn in a pty");
     p.exp_string(":help for commands, Ctrl-D to quit.").unwrap();
     p.exp_string("sel> ").unwrap();
@@ -235,10 +242,20 @@ fn interactive_session_through_a_pty() {
     p.exp_string("toUpperCase").unwrap();
     p.send_line("();").unwrap();
     p.exp_string("STRING: ABC").unwrap();
+    // Ctrl-C stops a long evaluation, not the session: its variables are still there.
+    p.exp_string("sel> ").unwrap();
+    p.send_line("n = 0; while (true) { n += 1; }").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send_control('c').unwrap();
+    p.exp_string("error[Cancelled]: SEL evaluation was cancelled by the host")
+        .unwrap();
+    p.exp_string("sel> ").unwrap();
+    p.send_line("s + counter;").unwrap();
+    p.exp_string("STRING: abc42").unwrap();
     p.send_line(":quit").unwrap();
     p.exp_eof().unwrap();
     assert_eq!(
         std::fs::read_to_string(&history).unwrap(),
-        "#V2\ncounter = 41;\nif (counter > 0) {\\ncounter += 1;\\n}\ncounter;\ns = 'abc';\ns.toUpperCase();\n:quit\n"
+        "#V2\ncounter = 41;\nif (counter > 0) {\\ncounter += 1;\\n}\ncounter;\ns = 'abc';\ns.toUpperCase();\nn = 0; while (true) { n += 1; }\ns + counter;\n:quit\n"
     );
 }

@@ -15,6 +15,7 @@ use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{CompletionType, Config, Context, Editor, Helper};
 use std::borrow::Cow;
 use std::io::IsTerminal;
+use std::sync::atomic::Ordering;
 
 /// The rustyline helper: completion from the session's variables, colour, validation.
 struct SelHelper {
@@ -78,8 +79,16 @@ fn vars_of(session: &Session) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// The interactive loop. Ctrl-C drops the entry being typed; Ctrl-D or `:quit` leaves.
+/// The interactive loop. Ctrl-C drops the entry being typed or stops the one being
+/// evaluated; Ctrl-D or `:quit` leaves.
 pub fn interactive(session: &mut Session, color: Color) -> Exit {
+    // While a line is read the terminal is in raw mode and Ctrl-C reaches the editor as
+    // a key; while an entry runs it is a signal, which cancels the evaluation instead
+    // of ending the session (and losing its variables).
+    let cancel = session.cancel_flag();
+    if let Err(e) = ctrlc::set_handler(move || cancel.store(true, Ordering::SeqCst)) {
+        eprintln!("sel: Ctrl-C will end the session, not just an evaluation: {e}");
+    }
     let config = Config::builder()
         .completion_type(CompletionType::List)
         .max_history_size(10_000)

@@ -27,8 +27,10 @@ use super::capture::{self, MARK_KEY, RESULT_KEY};
 use crate::diagnostic::{self, Color, Source};
 use crate::eval::{self, check_before_evaluation, EvalOptions, Output};
 use crate::exit::Exit;
-use sel_core::{Evaluator, Limits, Value, Vars};
+use sel_core::{Evaluator, Limits, SelError, Value, Vars};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// The name errors of entries are reported under.
 pub const ENTRY_NAME: &str = "<repl>";
@@ -41,6 +43,8 @@ pub struct Session {
     /// than the entry, whose own length was checked with `ev`.
     capture_ev: Evaluator,
     vars: BTreeMap<String, Value>,
+    /// Set (by Ctrl-C) to stop the entry being evaluated; cleared before each entry.
+    cancel: Arc<AtomicBool>,
 }
 
 /// Session variables over the `--vars` params: what an entry sees as inputs.
@@ -68,7 +72,19 @@ impl Session {
             ev,
             opts,
             vars: BTreeMap::new(),
+            cancel: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// The flag that stops the entry being evaluated (the interactive loop sets it on
+    /// Ctrl-C); the entry then fails with the host-cancelled limit error.
+    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.cancel)
+    }
+
+    /// Evaluates `text` with the session's inputs, stoppable through the cancel flag.
+    fn evaluate(&self, ev: &Evaluator, text: &str) -> Result<Value, SelError> {
+        ev.evaluate_with_cancel(text, &self.inputs(), None, &self.cancel)
     }
 
     pub fn limits(&self) -> &Limits {
@@ -101,6 +117,7 @@ impl Session {
 
     /// Evaluates an entry, prints its result like `sel eval`, and keeps its variables.
     pub fn run(&mut self, source: &str, name: &str, color: Color) -> Output {
+        self.cancel.store(false, Ordering::SeqCst);
         let text = sel_core::sanitize(source);
         let shown = Source::sanitized(name, source);
         if let Some(out) = check_before_evaluation(&self.ev, &text, &shown, color) {
@@ -110,21 +127,14 @@ impl Session {
         let mut exclude: Vec<&str> = sel_core::STATIC_NAMES.to_vec();
         exclude.push("params");
         let copy = capture::instrument(&text, &parsed.program, &exclude);
-        let result = self
-            .capture_ev
-            .evaluate(&copy.program, &self.inputs(), None);
+        let result = self.evaluate(&self.capture_ev, &copy.program);
         let entries = match result {
             Ok(Value::Map(Some(entries))) if entries.iter().any(|(k, _)| k == MARK_KEY) => entries,
             // A thrown error: the copy's result is the entry's own.
             Ok(thrown @ Value::Error(_)) => return eval::outcome(Ok(thrown), &shown, false, color),
             // Anything else is a failure of the copy: report what the entry itself does.
             _ => {
-                let mut out = eval::outcome(
-                    self.ev.evaluate(&text, &self.inputs(), None),
-                    &shown,
-                    false,
-                    color,
-                );
+                let mut out = eval::outcome(self.evaluate(&self.ev, &text), &shown, false, color);
                 if out.exit == Exit::Ok {
                     out.stderr += "note: this entry's variables were not kept\n";
                 }
@@ -162,12 +172,13 @@ impl Session {
 
     /// Evaluates `source` without keeping anything and prints only the result's type.
     pub fn type_of(&self, source: &str, color: Color) -> Output {
+        self.cancel.store(false, Ordering::SeqCst);
         let text = sel_core::sanitize(source);
         let shown = Source::sanitized(ENTRY_NAME, source);
         if let Some(out) = check_before_evaluation(&self.ev, &text, &shown, color) {
             return out;
         }
-        match self.ev.evaluate(&text, &self.inputs(), None) {
+        match self.evaluate(&self.ev, &text) {
             Ok(v) => Output::ok(format!("{}\n", v.type_name())),
             Err(e) => Output::fail(
                 diagnostic::sel_error(&e, &shown, color),
