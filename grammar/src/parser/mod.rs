@@ -107,7 +107,8 @@ pub(crate) struct Parser<'s, const DIAG: bool> {
     gave_up: bool,
     // Output.
     pub prog: Program,
-    names: HashMap<Box<str>, Symbol, BuildHasherDefault<Fnv>>,
+    /// The symbols by name once there are more than [`LINEAR_SYMBOLS`].
+    names: HashMap<&'s str, Symbol, BuildHasherDefault<Fnv>>,
     pub errors: Vec<SyntaxError>,
     /// Diagnostic mode: the first error.
     pub fatal: Option<SyntaxError>,
@@ -149,6 +150,12 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
                 stmts: Vec::with_capacity(stmts),
                 // Also the stack of the items of open blocks (see `block_items`).
                 items: Vec::with_capacity(stmts),
+                // Names and literals are ranges of the program text (see `intern`).
+                texts: if DIAG {
+                    String::new()
+                } else {
+                    String::from(&*src.text)
+                },
                 // Programs mention a handful of names; growing from empty reallocates.
                 symbols: Vec::with_capacity(if DIAG { 0 } else { 8 }),
                 ..Program::default()
@@ -354,31 +361,36 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
 
     fn ident(&mut self, i: usize) -> Ident {
         let t = self.tok(i);
-        let name = self.text_of(t);
-        let sym = self.intern(name);
+        let sym = self.intern(t);
         Ident {
             sym,
             span: self.span_of(t),
         }
     }
 
-    /// The symbol for `name`. Programs mention few names, so a linear search over the
-    /// symbol table is fastest; a hash map takes over past [`LINEAR_SYMBOLS`] names.
-    fn intern(&mut self, name: &'s str) -> Symbol {
+    /// The symbol for the name token `t`. A new name's text is the token's range of
+    /// the program text, which `prog.texts` starts with. Programs mention few names,
+    /// so a linear search over the symbol table is fastest; a hash map takes over past
+    /// [`LINEAR_SYMBOLS`] names.
+    fn intern(&mut self, t: Tok) -> Symbol {
+        let text = self.text;
+        let name = &text[t.start as usize..t.end as usize];
         let symbols = &mut self.prog.symbols;
         if symbols.len() <= LINEAR_SYMBOLS {
             // Most names differ in length or first byte: test those before `memcmp`.
-            let (len, first) = (name.len(), name.as_bytes().first());
-            if let Some(i) = symbols
-                .iter()
-                .position(|s| s.len() == len && s.as_bytes().first() == first && **s == *name)
-            {
+            let (len, first) = (name.len(), name.as_bytes()[0]);
+            if let Some(i) = symbols.iter().position(|&(s, e)| {
+                (e - s) as usize == len
+                    && text.as_bytes()[s as usize] == first
+                    && text[s as usize..e as usize] == *name
+            }) {
                 return Symbol(i as u32);
             }
-            symbols.push(name.into());
+            symbols.push((t.start, t.end));
             if symbols.len() > LINEAR_SYMBOLS {
-                for (i, s) in symbols.iter().enumerate() {
-                    self.names.insert(s.clone(), Symbol(i as u32));
+                for (i, &(s, e)) in symbols.iter().enumerate() {
+                    self.names
+                        .insert(&text[s as usize..e as usize], Symbol(i as u32));
                 }
             }
             return Symbol(symbols.len() as u32 - 1);
@@ -387,8 +399,8 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             return sym;
         }
         let sym = Symbol(symbols.len() as u32);
-        symbols.push(name.into());
-        self.names.insert(name.into(), sym);
+        symbols.push((t.start, t.end));
+        self.names.insert(name, sym);
         sym
     }
 

@@ -398,7 +398,7 @@ impl<'a> Interp<'a> {
             Literal::Null => Entry::Tmp(Val::Null),
             // Like the other literals, the box is created only if something keeps the
             // value (most string literals are only read: concatenated, passed, returned).
-            Literal::Str(s) => Entry::Lit(id, Val::str(s)),
+            Literal::Str(s) => Entry::Lit(id, Val::str(self.prog.string(*s))),
         }
     }
 

@@ -131,7 +131,7 @@ impl<'a> Interp<'a> {
             held: 0,
             stack_limit: limits.stack,
             nest: 0,
-            slots: vec![names::Slot::Unresolved; prog.symbols.len()],
+            slots: vec![names::Slot::Unresolved; prog.symbol_count()],
             lit_boxes: Vec::new(),
             visits: 0,
             next_check: limits.visits.min(CHECK_EVERY),
