@@ -79,6 +79,9 @@ pub(crate) struct Parser<'s, const DIAG: bool> {
     src: &'s Source<'s>,
     text: &'s str,
     toks: &'s [Tok],
+    /// The decoded offsets are the original ones (the text has no `\u` escape), so
+    /// spans need no mapping.
+    same_offsets: bool,
     /// Diagnostic mode: fetching this token index raises the lexer's first error.
     stop: Option<&'s (usize, FrontError)>,
     /// Index of the next token (JavaCC's `jj_nt`); the current token is `nt - 1`.
@@ -129,6 +132,7 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             src,
             text: &src.text,
             toks,
+            same_offsets: src.same_offsets(),
             stop: if DIAG { lexed.stop.as_ref() } else { None },
             nt: 0,
             gen: 0,
@@ -177,11 +181,15 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
 
     /// The token at `i`; past the end, the end-of-file token (JavaCC keeps returning it).
     fn tok(&self, i: usize) -> Tok {
-        self.toks[i.min(self.toks.len() - 1)]
+        match self.toks.get(i) {
+            Some(&t) => t,
+            None => self.toks[self.toks.len() - 1],
+        }
     }
 
+    /// The kind of the token at `i` (the tokens end with the end-of-file token).
     fn kind_at(&self, i: usize) -> Kind {
-        self.tok(i).kind
+        self.toks.get(i).map_or(kind::EOF, |t| t.kind)
     }
 
     /// Kind of the next token.
@@ -194,6 +202,9 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     }
 
     fn span_of(&self, t: Tok) -> Span {
+        if self.same_offsets {
+            return Span::new(t.start, t.end);
+        }
         Span::new(
             self.src.original_offset(t.start),
             self.src.original_offset(t.end),
@@ -485,9 +496,10 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     }
 }
 
-/// How each token kind counts towards [`node_bounds`]: bit 0, the kind can own an
-/// expression node; bit 1, it can own a statement node.
-const NODE_CLASS: [u8; 128] = {
+/// How each token kind counts towards [`node_bounds`]: 1 if the kind can own an
+/// expression node, plus 2^32 if it can own a statement node (so one addition per
+/// token counts both).
+const NODE_CLASS: [u64; 128] = {
     let expr = kind::LITERALS
         | kind::ASSIGN_OPS
         | kind::EQUALITY_OPS
@@ -515,7 +527,7 @@ const NODE_CLASS: [u8; 128] = {
     let mut t = [0; 128];
     let mut k = 0;
     while k < 128 {
-        t[k] = kind::has(expr, k as Kind) as u8 | (kind::has(stmt, k as Kind) as u8) << 1;
+        t[k] = kind::has(expr, k as Kind) as u64 | (kind::has(stmt, k as Kind) as u64) << 32;
         k += 1;
     }
     t
@@ -527,13 +539,12 @@ const NODE_CLASS: [u8; 128] = {
 /// both arenas of a valid program without over-allocating much. (Error recovery can
 /// add nodes; the arenas then grow as usual.)
 fn node_bounds(toks: &[Tok]) -> (usize, usize) {
-    let (mut exprs, mut stmts) = (0, 0);
-    for t in toks {
-        let c = NODE_CLASS[(t.kind & 127) as usize];
-        exprs += (c & 1) as usize;
-        stmts += (c >> 1) as usize;
-    }
-    (exprs, stmts)
+    // Neither count can reach 2^32: the lexer's offsets are `u32`.
+    let counts: u64 = toks
+        .iter()
+        .map(|t| NODE_CLASS[(t.kind & 127) as usize])
+        .sum();
+    (counts as u32 as usize, (counts >> 32) as usize)
 }
 
 /// Most tokens the diagnostic pass's look-aheads may scan. JavaCC's nested unbounded
