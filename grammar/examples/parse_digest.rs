@@ -5,6 +5,8 @@
 //! recovery and messages included:
 //! `cargo run --release -p sel-grammar --example parse_digest -- FILE... > out.txt`.
 
+use sel_grammar::ast::{ExprKind, Literal, Program};
+
 fn main() {
     for file in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&file).expect("readable file");
@@ -22,9 +24,33 @@ fn main() {
             }
             for v in &variants {
                 let p = sel_grammar::parse(v);
-                println!("{v:?}\n{:?}\n{:?}", p.program, p.errors);
+                println!("{v:?}\n{}\n{:?}", program(&p.program), p.errors);
                 println!("{:?}", sel_grammar::token_image(v));
             }
         }
     }
+}
+
+/// The program's `Debug` text with each string literal's value in place of its
+/// reference into the program's text buffer (which the printout leaves out).
+fn program(p: &Program) -> String {
+    const REF: &str = "Str(StrRef { start: ";
+    let debug = format!("{p:?}");
+    let mut values = p.exprs.iter().filter_map(|e| match e.kind {
+        ExprKind::Literal(Literal::Str(s)) => Some(p.string(s)),
+        _ => None,
+    });
+    let mut out = String::with_capacity(debug.len());
+    let mut rest = &debug[..];
+    while let Some(i) = rest.find(REF) {
+        let close = i + rest[i..].find("})").expect("closed reference") + 2;
+        out.push_str(&rest[..i]);
+        out.push_str(&format!(
+            "Str({:?})",
+            values.next().expect("a literal per reference")
+        ));
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
 }

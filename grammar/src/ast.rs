@@ -55,9 +55,10 @@ pub struct ExprId(pub u32);
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub struct StmtId(pub u32);
 
-/// An interned identifier: index into [`Program::symbols`]. Two identifiers with the
-/// same text in one program have the same symbol, so the interpreter can keep its
-/// variables in a `Vec` indexed by symbol.
+/// An interned identifier (its text is [`Program::name`]). Two identifiers with the
+/// same text in one program have the same symbol, and symbols are numbered from 0 up
+/// to [`Program::symbol_count`], so the interpreter can keep its variables in a `Vec`
+/// indexed by symbol.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub struct Symbol(pub u32);
 
@@ -68,8 +69,15 @@ pub struct Ident {
     pub span: Span,
 }
 
+/// The decoded text of a string literal, kept by its [`Program`]: see [`Program::string`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct StrRef {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+}
+
 /// A parsed program: the arenas, the top-level items and the interned names.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Program {
     /// `import` declarations (they have no effect, but the formatter keeps them).
     pub imports: Vec<Import>,
@@ -77,8 +85,13 @@ pub struct Program {
     pub items: Vec<StmtId>,
     pub stmts: Vec<Stmt>,
     pub exprs: Vec<Expr>,
-    /// Interned identifier texts, indexed by [`Symbol`].
-    pub symbols: Vec<Box<str>>,
+    /// The texts of the names and string literals: the program text (after the `\u`
+    /// pre-pass), where the names and the literals without escapes are found, then the
+    /// decoded values of the literals with escapes. One buffer for all of them makes
+    /// parsing allocate once instead of once per name and literal.
+    pub(crate) texts: String,
+    /// The range of `texts` holding each symbol's name, indexed by [`Symbol`].
+    pub(crate) symbols: Vec<(u32, u32)>,
     /// Comments in source order, for the formatter and the language server.
     pub comments: Vec<Comment>,
 }
@@ -93,15 +106,42 @@ impl Program {
     }
 
     pub fn name(&self, sym: Symbol) -> &str {
-        &self.symbols[sym.0 as usize]
+        let (start, end) = self.symbols[sym.0 as usize];
+        &self.texts[start as usize..end as usize]
+    }
+
+    /// The number of distinct names: every [`Symbol`] of the program is below it.
+    pub fn symbol_count(&self) -> usize {
+        self.symbols.len()
     }
 
     /// The symbol for `name`, if the program mentions it.
     pub fn symbol(&self, name: &str) -> Option<Symbol> {
-        self.symbols
-            .iter()
-            .position(|s| &**s == name)
-            .map(|i| Symbol(i as u32))
+        (0..self.symbols.len() as u32)
+            .map(Symbol)
+            .find(|&s| self.name(s) == name)
+    }
+
+    /// The decoded text of a string literal.
+    pub fn string(&self, s: StrRef) -> &str {
+        &self.texts[s.start as usize..s.end as usize]
+    }
+}
+
+/// Shows the names (not the text buffer they are kept in), in symbol order.
+impl fmt::Debug for Program {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = (0..self.symbols.len() as u32)
+            .map(|s| self.name(Symbol(s)))
+            .collect();
+        f.debug_struct("Program")
+            .field("imports", &self.imports)
+            .field("items", &self.items)
+            .field("stmts", &self.stmts)
+            .field("exprs", &self.exprs)
+            .field("symbols", &names)
+            .field("comments", &self.comments)
+            .finish()
     }
 }
 
@@ -305,9 +345,9 @@ pub enum Literal {
     Int(i64),
     /// Floating-point literal (Java `Double.parseDouble` of the text).
     Float(f64),
-    /// String literal, escapes decoded. Stored as the decoded text; a decoded lone
-    /// surrogate (from a `\uD800` escape) is replaced by U+FFFD.
-    Str(Box<str>),
+    /// String literal, escapes decoded ([`Program::string`] gives the text); a decoded
+    /// lone surrogate (from a `\uD800` escape) is replaced by U+FFFD.
+    Str(StrRef),
     Bool(bool),
     Null,
 }

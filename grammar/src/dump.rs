@@ -188,7 +188,7 @@ impl Dumper<'_> {
                     let _ = write!(self.out, "{v:?}");
                 }
                 Literal::Str(s) => {
-                    let _ = write!(self.out, "{s:?}");
+                    let _ = write!(self.out, "{:?}", self.p.string(*s));
                 }
                 Literal::Bool(b) => {
                     let _ = write!(self.out, "{b}");

@@ -378,17 +378,16 @@ pub(crate) fn lex_into(
     // Tokens are mostly two bytes long or more, counting the spaces between them.
     toks.reserve(b.len() / 2 + 2);
     let mut i = 0;
-    loop {
-        while i < b.len() && CLASS[b[i] as usize] == SPACE {
-            i += 1;
-        }
-        if i >= b.len() {
-            break;
-        }
+    // One class look-up per character decides both whether it is white space and
+    // which token it starts.
+    while let Some(&c) = b.get(i) {
         let start = i;
-        let c = b[i];
         let mut plain = false;
         let (kind, end) = match CLASS[c as usize] {
+            SPACE => {
+                i += 1;
+                continue;
+            }
             SINGLE => (SINGLE_KIND[c as usize & 127], i + 1),
             IDENT => {
                 i += 1;

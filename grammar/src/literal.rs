@@ -1,5 +1,7 @@
 //! Literal values, computed at parse time the way the reference computes them (§2.6-2.8).
 
+use std::borrow::Cow;
+
 /// The value of an integer literal: the text with every `l`/`L` removed, read as a
 /// base-10 `i64` (so `017` is 17). On failure, the reference's `NumberFormatException`
 /// message (hex literals always fail).
@@ -54,10 +56,10 @@ pub(crate) fn float_value(text: &str) -> f64 {
 /// The value of a string literal (`raw` includes its quotes): `\b \n \t \f \r \\ \" \'`
 /// are decoded; anything else after a backslash (octal escapes, which the lexer lets
 /// through) is the reference's `Invalid escaped literal string` error.
-pub(crate) fn string_value(raw: &str) -> Result<Box<str>, String> {
+pub(crate) fn string_value(raw: &str) -> Result<Cow<'_, str>, String> {
     let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
     if !inner.contains('\\') {
-        return Ok(inner.into());
+        return Ok(Cow::Borrowed(inner));
     }
     let err = || format!("Invalid escaped literal string: {raw}");
     let mut out = String::with_capacity(inner.len());
@@ -79,7 +81,7 @@ pub(crate) fn string_value(raw: &str) -> Result<Box<str>, String> {
             _ => return Err(err()),
         });
     }
-    Ok(out.into())
+    Ok(Cow::Owned(out))
 }
 
 #[cfg(test)]

@@ -38,6 +38,11 @@ impl<'a> Source<'a> {
         decode(original)
     }
 
+    /// Whether every decoded offset is the same as the original one.
+    pub fn same_offsets(&self) -> bool {
+        self.checkpoints.is_empty()
+    }
+
     /// Maps a decoded byte offset to the original text.
     pub fn original_offset(&self, decoded: u32) -> u32 {
         if self.checkpoints.is_empty() {

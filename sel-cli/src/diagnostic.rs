@@ -107,7 +107,7 @@ pub fn syntax_error(e: &SyntaxError, src: &Source<'_>, color: Color) -> String {
     let class = short_class(e.kind.java_class());
     let (first, rest) = headline(&e.message);
     let span = src.locate(e.span);
-    let mut diag = Diagnostic::error()
+    let diag = Diagnostic::error()
         .with_code(class)
         .with_message(first)
         .with_labels(vec![Label::primary((), span)]);

@@ -125,7 +125,7 @@ impl Walk<'_> {
 pub(crate) fn referenced_names(prog: &Program) -> BTreeSet<String> {
     let mut w = Walk {
         prog,
-        first: vec![None; prog.symbols.len()],
+        first: vec![None; prog.symbol_count()],
     };
     prog.items.iter().for_each(|&s| w.stmt(s));
     w.first

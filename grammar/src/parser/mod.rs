@@ -79,6 +79,9 @@ pub(crate) struct Parser<'s, const DIAG: bool> {
     src: &'s Source<'s>,
     text: &'s str,
     toks: &'s [Tok],
+    /// The decoded offsets are the original ones (the text has no `\u` escape), so
+    /// spans need no mapping.
+    same_offsets: bool,
     /// Diagnostic mode: fetching this token index raises the lexer's first error.
     stop: Option<&'s (usize, FrontError)>,
     /// Index of the next token (JavaCC's `jj_nt`); the current token is `nt - 1`.
@@ -107,7 +110,8 @@ pub(crate) struct Parser<'s, const DIAG: bool> {
     gave_up: bool,
     // Output.
     pub prog: Program,
-    names: HashMap<Box<str>, Symbol, BuildHasherDefault<Fnv>>,
+    /// The symbols by name once there are more than [`LINEAR_SYMBOLS`].
+    names: HashMap<&'s str, Symbol, BuildHasherDefault<Fnv>>,
     pub errors: Vec<SyntaxError>,
     /// Diagnostic mode: the first error.
     pub fatal: Option<SyntaxError>,
@@ -128,6 +132,7 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             src,
             text: &src.text,
             toks,
+            same_offsets: src.same_offsets(),
             stop: if DIAG { lexed.stop.as_ref() } else { None },
             nt: 0,
             gen: 0,
@@ -149,6 +154,12 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
                 stmts: Vec::with_capacity(stmts),
                 // Also the stack of the items of open blocks (see `block_items`).
                 items: Vec::with_capacity(stmts),
+                // Names and literals are ranges of the program text (see `intern`).
+                texts: if DIAG {
+                    String::new()
+                } else {
+                    String::from(&*src.text)
+                },
                 // Programs mention a handful of names; growing from empty reallocates.
                 symbols: Vec::with_capacity(if DIAG { 0 } else { 8 }),
                 ..Program::default()
@@ -170,11 +181,15 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
 
     /// The token at `i`; past the end, the end-of-file token (JavaCC keeps returning it).
     fn tok(&self, i: usize) -> Tok {
-        self.toks[i.min(self.toks.len() - 1)]
+        match self.toks.get(i) {
+            Some(&t) => t,
+            None => self.toks[self.toks.len() - 1],
+        }
     }
 
+    /// The kind of the token at `i` (the tokens end with the end-of-file token).
     fn kind_at(&self, i: usize) -> Kind {
-        self.tok(i).kind
+        self.toks.get(i).map_or(kind::EOF, |t| t.kind)
     }
 
     /// Kind of the next token.
@@ -187,6 +202,9 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     }
 
     fn span_of(&self, t: Tok) -> Span {
+        if self.same_offsets {
+            return Span::new(t.start, t.end);
+        }
         Span::new(
             self.src.original_offset(t.start),
             self.src.original_offset(t.end),
@@ -352,33 +370,42 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
         self.prog.exprs[e.0 as usize].span
     }
 
+    // Inlined into its callers (a token copy and a span), with the interning out of
+    // line: 28 fewer instructions per parse than a call to both.
+    #[inline]
     fn ident(&mut self, i: usize) -> Ident {
         let t = self.tok(i);
-        let name = self.text_of(t);
-        let sym = self.intern(name);
+        let sym = self.intern(t);
         Ident {
             sym,
             span: self.span_of(t),
         }
     }
 
-    /// The symbol for `name`. Programs mention few names, so a linear search over the
-    /// symbol table is fastest; a hash map takes over past [`LINEAR_SYMBOLS`] names.
-    fn intern(&mut self, name: &'s str) -> Symbol {
+    /// The symbol for the name token `t`. A new name's text is the token's range of
+    /// the program text, which `prog.texts` starts with. Programs mention few names,
+    /// so a linear search over the symbol table is fastest; a hash map takes over past
+    /// [`LINEAR_SYMBOLS`] names.
+    #[inline(never)]
+    fn intern(&mut self, t: Tok) -> Symbol {
+        let text = self.text;
+        let name = &text[t.start as usize..t.end as usize];
         let symbols = &mut self.prog.symbols;
         if symbols.len() <= LINEAR_SYMBOLS {
             // Most names differ in length or first byte: test those before `memcmp`.
-            let (len, first) = (name.len(), name.as_bytes().first());
-            if let Some(i) = symbols
-                .iter()
-                .position(|s| s.len() == len && s.as_bytes().first() == first && **s == *name)
-            {
+            let (len, first) = (name.len(), name.as_bytes()[0]);
+            if let Some(i) = symbols.iter().position(|&(s, e)| {
+                (e - s) as usize == len
+                    && text.as_bytes()[s as usize] == first
+                    && text[s as usize..e as usize] == *name
+            }) {
                 return Symbol(i as u32);
             }
-            symbols.push(name.into());
+            symbols.push((t.start, t.end));
             if symbols.len() > LINEAR_SYMBOLS {
-                for (i, s) in symbols.iter().enumerate() {
-                    self.names.insert(s.clone(), Symbol(i as u32));
+                for (i, &(s, e)) in symbols.iter().enumerate() {
+                    self.names
+                        .insert(&text[s as usize..e as usize], Symbol(i as u32));
                 }
             }
             return Symbol(symbols.len() as u32 - 1);
@@ -387,8 +414,8 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
             return sym;
         }
         let sym = Symbol(symbols.len() as u32);
-        symbols.push(name.into());
-        self.names.insert(name.into(), sym);
+        symbols.push((t.start, t.end));
+        self.names.insert(name, sym);
         sym
     }
 
@@ -473,9 +500,10 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
     }
 }
 
-/// How each token kind counts towards [`node_bounds`]: bit 0, the kind can own an
-/// expression node; bit 1, it can own a statement node.
-const NODE_CLASS: [u8; 128] = {
+/// How each token kind counts towards [`node_bounds`]: 1 if the kind can own an
+/// expression node, plus 2^32 if it can own a statement node (so one addition per
+/// token counts both).
+const NODE_CLASS: [u64; 128] = {
     let expr = kind::LITERALS
         | kind::ASSIGN_OPS
         | kind::EQUALITY_OPS
@@ -503,7 +531,7 @@ const NODE_CLASS: [u8; 128] = {
     let mut t = [0; 128];
     let mut k = 0;
     while k < 128 {
-        t[k] = kind::has(expr, k as Kind) as u8 | (kind::has(stmt, k as Kind) as u8) << 1;
+        t[k] = kind::has(expr, k as Kind) as u64 | (kind::has(stmt, k as Kind) as u64) << 32;
         k += 1;
     }
     t
@@ -515,13 +543,12 @@ const NODE_CLASS: [u8; 128] = {
 /// both arenas of a valid program without over-allocating much. (Error recovery can
 /// add nodes; the arenas then grow as usual.)
 fn node_bounds(toks: &[Tok]) -> (usize, usize) {
-    let (mut exprs, mut stmts) = (0, 0);
-    for t in toks {
-        let c = NODE_CLASS[(t.kind & 127) as usize];
-        exprs += (c & 1) as usize;
-        stmts += (c >> 1) as usize;
-    }
-    (exprs, stmts)
+    // Neither count can reach 2^32: the lexer's offsets are `u32`.
+    let counts: u64 = toks
+        .iter()
+        .map(|t| NODE_CLASS[(t.kind & 127) as usize])
+        .sum();
+    (counts as u32 as usize, (counts >> 32) as usize)
 }
 
 /// Most tokens the diagnostic pass's look-aheads may scan. JavaCC's nested unbounded

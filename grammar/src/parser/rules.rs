@@ -7,6 +7,7 @@ use crate::ast::*;
 use crate::error::SyntaxErrorKind;
 use crate::kind::{self, has, set};
 use crate::literal;
+use std::borrow::Cow;
 
 pub(crate) fn primitive(k: kind::Kind) -> Option<PrimitiveType> {
     Some(match k {
@@ -665,9 +666,26 @@ impl<const DIAG: bool> Parser<'_, DIAG> {
                 Err(m) => return self.bad_literal(SyntaxErrorKind::NumberFormat, m, span),
             },
             _ if t.bad => return Ok(self.expr(ExprKind::Error, span)),
-            _ if t.plain => Literal::Str(text[1..text.len() - 1].into()),
+            // The value of a literal without escapes is its text between the quotes,
+            // which `prog.texts` starts with; decoded values go after the program text.
+            _ if t.plain => Literal::Str(StrRef {
+                start: t.start + 1,
+                end: t.end - 1,
+            }),
             _ => match literal::string_value(text) {
-                Ok(v) => Literal::Str(v),
+                Ok(Cow::Borrowed(_)) => Literal::Str(StrRef {
+                    start: t.start + 1,
+                    end: t.end - 1,
+                }),
+                Ok(Cow::Owned(v)) => {
+                    let texts = &mut self.prog.texts;
+                    let start = texts.len() as u32;
+                    texts.push_str(&v);
+                    Literal::Str(StrRef {
+                        start,
+                        end: texts.len() as u32,
+                    })
+                }
                 Err(m) => return self.bad_literal(SyntaxErrorKind::InvalidEscape, m, span),
             },
         };

@@ -398,7 +398,9 @@ impl<'a> Interp<'a> {
             Literal::Null => Entry::Tmp(Val::Null),
             // Like the other literals, the box is created only if something keeps the
             // value (most string literals are only read: concatenated, passed, returned).
-            Literal::Str(s) => Entry::Lit(id, Val::Str(Some(self.lit_text(id, s)))),
+            Literal::Str(s) => {
+                Entry::Lit(id, Val::Str(Some(self.lit_text(id, self.prog.string(*s)))))
+            }
         }
     }
 

@@ -138,7 +138,7 @@ impl<'a> Interp<'a> {
             held: 0,
             stack_limit: limits.stack,
             nest: 0,
-            slots: vec![names::Slot::Unresolved; prog.symbols.len()],
+            slots: vec![names::Slot::Unresolved; prog.symbol_count()],
             lit_boxes: Vec::new(),
             lit_texts: [const { None }; LIT_TEXTS],
             visits: 0,
