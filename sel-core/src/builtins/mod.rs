@@ -26,7 +26,7 @@ use crate::types::Ty;
 
 /// `<TYPE> DO NOT support calling method: <name> with args: [..]`.
 pub(crate) fn no_method(ty: Ty, name: &str, args: &[Entry]) -> SelError {
-    let vals = arg_vals(&args);
+    let vals = arg_vals(args);
     SelError::unsupported(format!(
         "{} DO NOT support calling method: {name} with args: {}",
         ty.name(),

@@ -146,7 +146,7 @@ fn jm(
     match key {
         "length0" => long_result(it, text::utf16_len(&s) as i64),
         "isEmpty0" => bool_result(it, s.is_empty()),
-        "trim0" => string_result(it, text::trim(&s).to_string()),
+        "trim0" => string_result(it, text::trim(&s)),
         "toUpperCase0" => string_result(it, text::to_upper_case(&s)),
         "toLowerCase0" => string_result(it, text::to_lower_case(&s)),
         "equals1" => {
