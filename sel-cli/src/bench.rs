@@ -21,6 +21,9 @@ pub struct BenchOptions {
     /// Run exactly this many evaluations of each expression (and rounds of the mix)
     /// instead of timing: reproducible instruction counts under a profiler.
     pub iterations: Option<u64>,
+    /// Measure everything this many times, taking turns, and report the median of each:
+    /// on a shared machine a single timing can be far off.
+    pub runs: u32,
 }
 
 impl Default for BenchOptions {
@@ -29,6 +32,7 @@ impl Default for BenchOptions {
             seconds: 1.0,
             preparsed: false,
             iterations: None,
+            runs: 1,
         }
     }
 }
@@ -120,20 +124,42 @@ pub fn bench(text: &str, opts: &BenchOptions) -> Result<BenchReport, String> {
             false => wrong.join("\n"),
         });
     }
-    let mut out = String::new();
-    for item in &items {
-        let rate = measure(opts, 1, || {
-            let _ = black_box(item.run(ev));
-        });
-        out += &format!("{} {}: {} evals/s\n", item.id, item.name, rate.round());
-    }
-    let rate = measure(opts, items.len() as u64, || {
-        for item in &items {
-            let _ = black_box(item.run(ev));
+    // One row of rates per expression, the mix last; the runs take turns so that a
+    // burst of load elsewhere spoils one run of everything, not every run of one.
+    let mut rates = vec![Vec::new(); items.len() + 1];
+    for _ in 0..opts.runs.max(1) {
+        for (item, row) in items.iter().zip(rates.iter_mut()) {
+            row.push(measure(opts, 1, || {
+                let _ = black_box(item.run(ev));
+            }));
         }
-    });
-    out += &format!("mix: {} evals/s\n", rate.round());
+        rates[items.len()].push(measure(opts, items.len() as u64, || {
+            for item in &items {
+                let _ = black_box(item.run(ev));
+            }
+        }));
+    }
+    let mut out = String::new();
+    for (item, row) in items.iter().zip(rates.iter_mut()) {
+        out += &format!(
+            "{} {}: {} evals/s\n",
+            item.id,
+            item.name,
+            median(row).round()
+        );
+    }
+    out += &format!("mix: {} evals/s\n", median(&mut rates[items.len()]).round());
     Ok(BenchReport { text: out, wrong })
+}
+
+/// The median of some rates (the mean of the middle two for an even count).
+fn median(rates: &mut [f64]) -> f64 {
+    rates.sort_by(f64::total_cmp);
+    match rates.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => rates[n / 2],
+        n => (rates[n / 2 - 1] + rates[n / 2]) / 2.0,
+    }
 }
 
 /// Fails unless evaluating `l` gives its expected outcome (the conformance rules).
@@ -188,5 +214,18 @@ fn measure(opts: &BenchOptions, per_round: u64, mut round: impl FnMut()) -> f64 
             return (done * per_round) as f64 / elapsed.as_secs_f64();
         }
         batch = (batch * 2).min(1 << 16);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(&mut [7.0]), 7.0);
+        assert_eq!(median(&mut []), 0.0);
     }
 }

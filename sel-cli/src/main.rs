@@ -111,6 +111,10 @@ enum Command {
         /// Run exactly N evaluations each instead of timing (for profilers).
         #[arg(long, value_name = "N")]
         iterations: Option<u64>,
+        /// Measure everything N times, taking turns, and print the medians.
+        #[arg(long, value_name = "N", default_value_t = 1,
+              value_parser = clap::value_parser!(u32).range(1..=1000))]
+        runs: u32,
     },
 }
 
@@ -177,7 +181,16 @@ fn main() -> ExitCode {
             seconds,
             preparsed,
             iterations,
-        } => bench_command(&file, seconds, preparsed, iterations),
+            runs,
+        } => bench_command(
+            &file,
+            sel_cli::bench::BenchOptions {
+                seconds,
+                preparsed,
+                iterations,
+                runs,
+            },
+        ),
     };
     match result {
         Ok(out) => {
@@ -269,17 +282,7 @@ fn conformance(
     })
 }
 
-fn bench_command(
-    file: &Path,
-    seconds: f64,
-    preparsed: bool,
-    iterations: Option<u64>,
-) -> Result<Output, String> {
-    let opts = sel_cli::bench::BenchOptions {
-        seconds,
-        preparsed,
-        iterations,
-    };
+fn bench_command(file: &Path, opts: sel_cli::bench::BenchOptions) -> Result<Output, String> {
     let report = sel_cli::bench::bench(&read(file)?, &opts)?;
     let stderr: String = report.wrong.iter().map(|w| format!("{w}\n")).collect();
     let exit = if report.wrong.is_empty() {
