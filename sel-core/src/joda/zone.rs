@@ -511,6 +511,27 @@ mod tests {
         }
     }
 
+    /// Zones compare by rules and displayed id, however they were named; a zone is
+    /// one word, so that date-time values stay small.
+    #[test]
+    fn equality_and_size() {
+        let z = |s: &str| Zone::for_id(s).unwrap();
+        assert_eq!(z("US/Pacific"), z("America/Los_Angeles"));
+        assert_ne!(z("US/Pacific"), z("America/New_York"));
+        assert_eq!(z("EST"), z("EST"));
+        assert_ne!(z("EST"), z("EST5EDT"));
+        assert_ne!(z("EST"), Zone::fixed(-5 * MS_PER_HOUR as i32));
+        assert_eq!(z("+05:30"), Zone::fixed(19_800_000));
+        assert_eq!(z("UTC"), Zone::UTC);
+        assert_ne!(z("Etc/GMT+5"), Zone::fixed(-5 * MS_PER_HOUR as i32));
+        // A zone tz 2022a did not have equals itself, and no 2022a zone.
+        let kyiv = Zone::for_id_accepting_newer("Europe/Kyiv").unwrap();
+        assert_eq!(kyiv, Zone::for_id_accepting_newer("Europe/Kyiv").unwrap());
+        assert_ne!(kyiv, z("Europe/Kiev"));
+        assert_eq!(kyiv.id(), "Europe/Kyiv");
+        assert_eq!(std::mem::size_of::<Zone>(), 8);
+    }
+
     fn id(s: &str) -> String {
         match Zone::for_id(s) {
             Ok(z) => z.id().into_owned(),
