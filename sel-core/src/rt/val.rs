@@ -307,6 +307,7 @@ impl Entry {
         }
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
