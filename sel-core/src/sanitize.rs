@@ -14,7 +14,7 @@ pub fn sanitize(expr: &str) -> String {
 /// Where in `expr` the text [`sanitize`] returns begins: positions in that text are
 /// this many bytes further on in `expr` (what the trim removed in front).
 pub fn sanitized_start(expr: &str) -> usize {
-    expr.len() - expr.trim_start_matches(|c: char| c <= ' ').len()
+    crate::java::text::trim_start_len(expr)
 }
 
 #[cfg(test)]

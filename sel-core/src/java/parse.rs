@@ -77,7 +77,7 @@ pub fn parse_int(s: &str) -> Result<i32, SelError> {
 /// (`1`, `1.`, `.5`, `1.5e-3`) or a hex float (`0x1.8p3`, exponent required), the last two
 /// optionally followed by one of `fFdD`.
 pub fn parse_double(s: &str) -> Result<f64, SelError> {
-    let t = s.trim_matches(|c: char| c <= ' ');
+    let t = super::text::trim(s);
     if t.is_empty() {
         return Err(SelError::new(
             ErrorKind::NumberFormatException,

@@ -86,9 +86,19 @@ pub fn last_index_of(s: &str, needle: &str) -> i32 {
     }
 }
 
-/// `s.trim()`: strips leading and trailing chars `<= U+0020` (not other white space).
+/// What Java's `String.trim` strips: chars `<= U+0020` (not other white space).
+fn trimmed(c: char) -> bool {
+    c <= ' '
+}
+
+/// `s.trim()`.
 pub fn trim(s: &str) -> &str {
-    s.trim_matches(|c: char| c <= ' ')
+    s.trim_matches(trimmed)
+}
+
+/// How many leading bytes `s.trim()` strips.
+pub fn trim_start_len(s: &str) -> usize {
+    s.len() - s.trim_start_matches(trimmed).len()
 }
 
 /// `s.toUpperCase()` in an English locale: full Unicode mapping (`ß` → `SS`).

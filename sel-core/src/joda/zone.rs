@@ -224,9 +224,8 @@ impl Zone {
             Repr::Utc => Cow::Borrowed("UTC"),
             Repr::Fixed(o) => Cow::Owned(offset_id(o)),
             Repr::NamedFixed(k) => Cow::Borrowed(NAMED_FIXED[k as usize].0),
-            r @ (Repr::Region(_) | Repr::Newer(_)) => {
-                Cow::Borrowed(r.region().map_or("UTC", |(_, id, _)| id))
-            }
+            Repr::Region(i) => Cow::Borrowed(ZONE_IDS[i as usize].1),
+            Repr::Newer(tz) => Cow::Borrowed(tz.name()),
         }
     }
 
