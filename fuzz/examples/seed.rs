@@ -1,7 +1,7 @@
 //! Writes the seed corpora under `fuzz/corpus/<target>/` from the repository's test data:
 //! every expression of `tests/data/sel-public.jsonl` for the SEL targets (the `evaluate`
 //! seeds are the bare program text, whose input values the fuzzer adds after a NUL
-//! byte), and every workflow sample under `engine/tests/data` for `workflow`; `lsp`
+//! byte), and every workflow sample under `engine/model/tests/data` for `workflow`; `lsp`
 //! gets both, behind its three header bytes (language: 0 SEL, 1 JSON, 2 YAML; two
 //! edit positions).
 //!
@@ -71,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let mut files = Vec::new();
-    samples(&repo.join("engine/tests/data"), &mut files)?;
+    samples(&repo.join("engine/model/tests/data"), &mut files)?;
     files.sort();
     let dir = corpus.join("workflow");
     fs::create_dir_all(&dir)?;

@@ -1,9 +1,9 @@
-//! Workflow documents: `engine::load` (as JSON and as YAML) and `sel_sites` never
+//! Workflow documents: `maestro_model::load` (as JSON and as YAML) and `sel_sites` never
 //! panic, site spans lie inside the document, and every SEL site parses and validates
 //! without panicking (raw and after Maestro's sanitizing).
 #![no_main]
 
-use engine::{load, sel_sites, Format};
+use maestro_model::{load, sel_sites, Format};
 use libfuzzer_sys::fuzz_target;
 use sel_core::{Evaluator, Limits};
 

@@ -4,7 +4,7 @@
 use crate::analysis::{diagnostics, Diag, Unit, UnitMap};
 use crate::line_index::LineIndex;
 use crate::workflow::{self, ParseCache, Workflow};
-use engine::Format;
+use maestro_model::Format;
 use std::sync::Arc;
 use tower_lsp_server::gen_lsp_types::{Range, TextDocumentContentChangeEvent};
 

@@ -2,7 +2,7 @@
 //! Maestro's sanitizing applied, and the names each site can see.
 
 use crate::analysis::{Inputs, Parsed, Ty, Unit, UnitMap};
-use engine::{Format, NameTables, ParamType, Scope, SelSite, WorkflowDocument};
+use maestro_model::{Format, NameTables, ParamType, Scope, SelSite, WorkflowDocument};
 use sel_core::catalog::ANY;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -28,7 +28,7 @@ impl Workflow {
         }
     }
 
-    pub fn workflow_param(&self, name: &str) -> Option<&engine::NameDef> {
+    pub fn workflow_param(&self, name: &str) -> Option<&maestro_model::NameDef> {
         self.param_index
             .get(name)
             .and_then(|&i| self.names.workflow_params.get(i))
@@ -89,7 +89,7 @@ impl SiteInputs<'_> {
 
 impl Inputs for SiteInputs<'_> {
     fn input(&self, name: &str) -> Option<Ty> {
-        let ty = |d: &engine::NameDef| d.param_type.map_or(ANY, sel_type);
+        let ty = |d: &maestro_model::NameDef| d.param_type.map_or(ANY, sel_type);
         let workflow_visible = matches!(
             self.scope,
             Scope::Workflow | Scope::Step { .. } | Scope::StepWithoutOwnParams { .. }
@@ -144,9 +144,9 @@ pub fn analyze(
     old: &ParseCache,
     next: &mut ParseCache,
 ) -> (Workflow, Vec<Unit>) {
-    let doc = engine::load(text, format);
-    let sites = engine::sel_sites(&doc);
-    let names = engine::name_tables(&doc);
+    let doc = maestro_model::load(text, format);
+    let sites = maestro_model::sel_sites(&doc);
+    let names = maestro_model::name_tables(&doc);
     let mut param_index = HashMap::new();
     for (i, p) in names.workflow_params.iter().enumerate() {
         param_index.entry(p.name.clone()).or_insert(i);
@@ -192,7 +192,7 @@ fn trim_end(s: &str) -> &str {
 impl Workflow {
     /// Every step's id and whole span, depth first.
     pub fn workflow_steps(&self) -> Vec<(String, (usize, usize))> {
-        fn walk(steps: &[engine::Step], out: &mut Vec<(String, (usize, usize))>) {
+        fn walk(steps: &[maestro_model::Step], out: &mut Vec<(String, (usize, usize))>) {
             for s in steps {
                 if let Some(id) = s.id() {
                     out.push((id.to_string(), (s.span.start, s.span.end)));

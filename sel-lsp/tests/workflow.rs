@@ -211,7 +211,7 @@ async fn symbols_and_inlay_hints() {
 async fn yaml_dsl_document() {
     let mut c = Client::start().await;
     let text =
-        std::fs::read_to_string("../engine/tests/data/sample-dsl-wf-1.yaml").expect("sample");
+        std::fs::read_to_string("../engine/model/tests/data/sample-dsl-wf-1.yaml").expect("sample");
     let uri = "file:///dsl.yaml";
     c.open(uri, "yaml", &text).await;
     let d = summary(&c.diagnostics(uri, 1).await);

@@ -6,7 +6,7 @@
 use super::context::{self, is_params, CallSite, Context, Env, Receiver};
 use super::Unit;
 use crate::workflow::{sel_type, SiteInputs, Workflow};
-use engine::Scope;
+use maestro_model::Scope;
 use sel_core::catalog::{self, Call};
 use std::collections::BTreeSet;
 
@@ -97,7 +97,7 @@ fn members(r: &Receiver, inputs: Option<&SiteInputs<'_>>) -> Vec<Item> {
 fn visible_params(inputs: &SiteInputs<'_>) -> Vec<Item> {
     let names = inputs.names;
     let mut out = Vec::new();
-    let param = |d: &engine::NameDef, what: &str| {
+    let param = |d: &maestro_model::NameDef, what: &str| {
         let ty = d.param_type.map_or("param", sel_type);
         item(
             d.name.clone(),

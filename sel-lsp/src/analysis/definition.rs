@@ -27,7 +27,7 @@ pub fn definition(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Op
     let w = workflow?;
     let site = &w.sites[unit.site?];
     let step = match site.owner.scope() {
-        engine::Scope::Step { step_id } | engine::Scope::StepWithoutOwnParams { step_id } => {
+        maestro_model::Scope::Step { step_id } | maestro_model::Scope::StepWithoutOwnParams { step_id } => {
             Some(step_id)
         }
         _ => None,

@@ -16,8 +16,8 @@ pub fn document(a: &Analysis) -> Vec<Diag> {
                 start: d.span.start,
                 end: d.span.end,
                 severity: match d.severity {
-                    engine::Severity::Error => Severity::Error,
-                    engine::Severity::Warning => Severity::Warning,
+                    maestro_model::Severity::Error => Severity::Error,
+                    maestro_model::Severity::Warning => Severity::Warning,
                 },
                 code: "maestro::document",
                 message: d.message.clone(),

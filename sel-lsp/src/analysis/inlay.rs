@@ -5,7 +5,7 @@
 //! non-deterministic built-ins are skipped, and so is everything depending on them.
 
 use crate::workflow::Workflow;
-use engine::{NodeKind, Owner, ParamType, SiteKind};
+use maestro_model::{NodeKind, Owner, ParamType, SiteKind};
 use sel_core::{catalog, Evaluator, Limits, Value};
 use sel_grammar::ast::ExprKind;
 use std::collections::HashMap;
@@ -138,8 +138,8 @@ fn deterministic(p: &sel_grammar::Program) -> bool {
 }
 
 /// The value of a literal param, for types whose literal is its value.
-fn literal(node: &engine::Node, ty: ParamType, interpolated: bool) -> Option<Value> {
-    let scalar = |n: &engine::Node| -> Option<Value> {
+fn literal(node: &maestro_model::Node, ty: ParamType, interpolated: bool) -> Option<Value> {
+    let scalar = |n: &maestro_model::Node| -> Option<Value> {
         Some(match &n.kind {
             NodeKind::String(s) => Value::String(Some(s.value.clone())),
             NodeKind::Bool(b) => Value::Bool(*b),

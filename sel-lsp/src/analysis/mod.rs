@@ -17,7 +17,7 @@ pub mod signature;
 pub mod symbols;
 pub mod types;
 
-use engine::SourceMap;
+use maestro_model::SourceMap;
 use sel_grammar::ast::{ExprId, ExprKind, Ident, Program, Span, StmtKind};
 use sel_grammar::Parse;
 use std::collections::BTreeSet;

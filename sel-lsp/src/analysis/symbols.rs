@@ -39,7 +39,7 @@ pub fn sel_symbols(unit: &Unit) -> Vec<Symbol> {
         .collect()
 }
 
-fn param(d: &engine::NameDef) -> Symbol {
+fn param(d: &maestro_model::NameDef) -> Symbol {
     Symbol {
         name: d.name.clone(),
         detail: d.param_type.map(|t| sel_type(t).to_string()),

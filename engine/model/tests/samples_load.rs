@@ -1,6 +1,6 @@
 //! Every Maestro sample loads without errors or warnings.
 
-use engine::{load, Format, Shape};
+use maestro_model::{load, Format, Shape};
 use std::path::Path;
 
 fn samples() -> Vec<(String, String)> {

@@ -1,4 +1,4 @@
-//! Prints the diagnostics and SEL sites of a workflow file: `cargo run -p maestro-engine
+//! Prints the diagnostics and SEL sites of a workflow file: `cargo run -p maestro-model
 //! --example sites -- FILE`.
 
 fn main() {
@@ -13,7 +13,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let doc = engine::load(&src, engine::Format::from_path(&path));
+    let doc = maestro_model::load(&src, maestro_model::Format::from_path(&path));
     println!("shape: {:?}", doc.shape);
     for d in &doc.diagnostics {
         println!(
@@ -21,7 +21,7 @@ fn main() {
             d.severity, d.span.start, d.span.end, d.message
         );
     }
-    for s in engine::sel_sites(&doc) {
+    for s in maestro_model::sel_sites(&doc) {
         let refs: Vec<String> = s
             .references
             .iter()

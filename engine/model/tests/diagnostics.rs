@@ -4,7 +4,7 @@
 mod common;
 
 use common::sample;
-use engine::{load_json, load_yaml, sel_sites, Code, Severity, Span};
+use maestro_model::{load_json, load_yaml, sel_sites, Code, Severity, Span};
 
 fn codes(src: &str, yaml: bool) -> Vec<(Code, String)> {
     let doc = if yaml { load_yaml(src) } else { load_json(src) };

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use engine::{name_tables, Owner, ParamMode, ParamType, Shape, SiteKind, Span, StepKind};
+use maestro_model::{name_tables, Owner, ParamMode, ParamType, Shape, SiteKind, Span, StepKind};
 
 fn slice(src: &str, s: Span) -> &str {
     &src[s.start..s.end]
@@ -24,7 +24,7 @@ fn conditional_yaml_matches_json_twin() {
         jw.name.as_ref().unwrap().value,
         yw.name.as_ref().unwrap().value
     );
-    let ids = |w: &engine::Workflow| {
+    let ids = |w: &maestro_model::Workflow| {
         w.steps
             .iter()
             .map(|s| s.id().unwrap().to_string())
@@ -46,7 +46,7 @@ fn conditional_yaml_matches_json_twin() {
         let jn: Vec<&str> = js.params.names().collect();
         let yn: Vec<&str> = ys.params.names().collect();
         assert_eq!(jn, yn, "params of {:?}", js.id());
-        let succ = |s: &engine::Step| {
+        let succ = |s: &maestro_model::Step| {
             s.transition
                 .iter()
                 .flat_map(|t| t.successors.iter())

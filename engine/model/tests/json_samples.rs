@@ -3,8 +3,8 @@
 mod common;
 
 use common::*;
-use engine::ParamMode;
-use engine::{name_tables, Owner, ParamType, Shape, SiteKind, Span, StepKind};
+use maestro_model::ParamMode;
+use maestro_model::{name_tables, Owner, ParamType, Shape, SiteKind, Span, StepKind};
 
 #[test]
 fn signal_trigger_sample() {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use engine::{
+use maestro_model::{
     load, name_tables, parse_json, parse_yaml, sel_sites, Format, NodeKind, SourceMap, Str,
 };
 use proptest::prelude::*;
@@ -113,7 +113,7 @@ fn single_quotable(s: String) -> String {
         .collect()
 }
 
-fn single_string(root: &engine::Node) -> Str {
+fn single_string(root: &maestro_model::Node) -> Str {
     match &root.get("k").unwrap().kind {
         NodeKind::String(s) => s.clone(),
         other => panic!("not a string: {other:?}"),

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use engine::{load, sel_sites, Format, Owner, SelSite, WorkflowDocument};
+use maestro_model::{load, sel_sites, Format, Owner, SelSite, WorkflowDocument};
 use std::path::Path;
 
 /// The text of a sample under tests/data.
