@@ -72,9 +72,79 @@ pub fn references(text: &str) -> Vec<Reference> {
     out
 }
 
+/// Substitutes every unescaped reference of `text` with `lookup(name)`, applying the
+/// `$$` escape (§2.4). Substituted text is not scanned again.
+pub fn interpolate<E>(
+    text: &str,
+    mut lookup: impl FnMut(&str) -> Result<String, E>,
+) -> Result<String, E> {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut copied = 0;
+    while i < b.len() {
+        if b[i] != b'$' {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        if b.get(i + 1) == Some(&b'$') {
+            out.push('$');
+            i += 2;
+            copied = i;
+            if let Some((_, _, end, _)) = reference_at(b, i) {
+                out.push_str(&text[i..end]);
+                i = end;
+                copied = i;
+            }
+            continue;
+        }
+        match reference_at(b, i + 1) {
+            Some((s, e, end, _)) => {
+                out.push_str(&lookup(&text[s..e])?);
+                i = end;
+            }
+            None => {
+                out.push('$');
+                i += 1;
+            }
+        }
+        copied = i;
+    }
+    out.push_str(&text[copied..]);
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interpolates_maestro_examples() {
+        let vars = |n: &str| -> Result<String, String> {
+            Ok(match n {
+                "var" => "0",
+                "var1" => "true",
+                "var2" => "2",
+                "foo" => "$bar",
+                "bar" => "$baz",
+                "baz" => "$foo",
+                _ => return Err(n.to_string()),
+            }
+            .to_string())
+        };
+        assert_eq!(
+            interpolate("$$var$var $var1$$var1 $$$var2 $$$$var2", vars).unwrap(),
+            "$var0 true$var1 $2 $$var2"
+        );
+        assert_eq!(
+            interpolate("no variables$$ $$$$ in this string", vars).unwrap(),
+            "no variables$ $$ in this string"
+        );
+        assert_eq!(interpolate("$foo$bar$baz", vars).unwrap(), "$bar$baz$foo");
+        assert_eq!(interpolate("cost: $5 ${x", vars).unwrap(), "cost: $5 ${x");
+        assert_eq!(interpolate("$nope", vars).unwrap_err(), "nope");
+    }
 
     fn names(t: &str) -> Vec<String> {
         references(t).into_iter().map(|r| r.name).collect()

@@ -9,10 +9,12 @@
 //! interpolated string with an exact position map; [`name_tables`] gives the names the
 //! language server completes and resolves.
 
+pub mod canonical;
 pub mod diagnostics;
 pub mod document;
 mod dsl;
 pub mod escapes;
+pub mod instance;
 pub mod interpolation;
 pub mod json;
 pub mod model;
@@ -24,6 +26,7 @@ pub mod yaml;
 pub mod yaml_scalar;
 
 pub use diagnostics::{Code, Diagnostic, Severity};
+pub use canonical::parse_json_or_yaml;
 pub use document::{load, load_json, load_yaml, Format, Shape, WorkflowDocument};
 pub use escapes::SourceMap;
 pub use json::parse_json;
