@@ -160,6 +160,12 @@ impl RunState {
         }
     }
 
+    /// Something outside changed (a runtime woke the run): poll every running step on
+    /// the next [`RunState::advance`] instead of waiting for its next poll time.
+    pub fn poll_all(&mut self) {
+        self.poll_at.clear();
+    }
+
     pub fn status(&self) -> InstanceStatus {
         self.instance.status
     }

@@ -77,7 +77,8 @@ async fn persist(engine: &Engine, run: &mut RunState, key: &RunKey) -> bool {
             run: key.clone(),
             step: r.step_id.clone().map(|s| (s, r.attempt_id)),
             status: r.new_status.clone(),
-            terminal: (r.step_id.is_none() && run.is_terminal()).then(|| run.status()),
+            terminal: maestro_model::instance::InstanceStatus::parse(&r.new_status)
+                .filter(|s| r.step_id.is_none() && s.is_terminal()),
         });
     }
     true
@@ -124,7 +125,7 @@ pub(crate) async fn run(
         let now = engine.tk.now();
         let env = HostEnv(&engine);
         match msg {
-            Msg::Wake => {}
+            Msg::Wake => run.poll_all(),
             Msg::Instance {
                 action,
                 user,
