@@ -1,7 +1,6 @@
 //! `sel check` and `sel fmt`, run as a process.
 
-mod common;
-use common::{err, ok, scratch, sel, Run};
+use crate::common::{err, ok, scratch, sel, Run};
 
 #[test]
 fn check_passes_quietly_and_lists_refs() {

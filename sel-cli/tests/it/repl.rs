@@ -1,8 +1,7 @@
 //! `sel repl` run as a process: scripted through piped standard input (exact output),
 //! and interactively through a pseudo-terminal (line editor, completion, history).
 
-mod common;
-use common::{ok, scratch, sel, Run};
+use crate::common::{ok, scratch, sel, Run};
 
 #[test]
 fn variables_persist_and_multi_line_entries() {

@@ -1,7 +1,6 @@
 //! `sel eval` and the top-level help, run as a process.
 
-mod common;
-use common::{err, ok, scratch, sel, sel_env};
+use crate::common::{err, ok, scratch, sel, sel_env};
 
 #[test]
 fn prints_type_and_display() {
