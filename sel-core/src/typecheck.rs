@@ -1,4 +1,6 @@
-//! A small, conservative type inference over one program, driven by the catalogue.
+//! A small, conservative type inference over one program, driven by the catalogue. It is
+//! the one checker behind both `sel check` and the language server's type diagnostics, so
+//! the two report the same errors.
 //!
 //! Every expression gets a `SelTypes` name or [`ANY`] (not known statically). Variables
 //! live in one flat namespace (SPEC §4.6): a name's type is the type of its declarations
@@ -6,7 +8,7 @@
 //! not an input; uses before the first binding in source order stay unknown. Only errors
 //! that are certain given those types are reported (§5.5, §5.6, §7).
 
-use sel_core::catalog::{self, Call, ANY};
+use crate::catalog::{self, Call, ANY};
 use sel_grammar::ast::{
     AssignOp, BinaryOp, Decl, ExprId, ExprKind, ForInit, Ident, Literal, Program, Span, StmtId,
     StmtKind, TypeName, UnaryOp,
