@@ -181,7 +181,7 @@ impl Session {
         match self.evaluate(&self.ev, &text) {
             Ok(v) => Output::ok(format!("{}\n", v.type_name())),
             Err(e) => Output::fail(
-                diagnostic::sel_error(&e, &shown, color),
+                diagnostic::sel_error(&e, &shown, diagnostic::Phase::Evaluation, color),
                 eval::error_exit(&e),
             ),
         }
