@@ -6,5 +6,6 @@ mod bench;
 mod check_fmt;
 mod common;
 mod conformance;
+mod docs;
 mod eval;
 mod repl;
