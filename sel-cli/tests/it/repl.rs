@@ -295,3 +295,19 @@ fn dimension_with_initialiser_is_one_error() {
         "error[ParseException]: Encountered \" \"{\" \"{ \"\" at line 1, column 12.\n  ┌─ <entry 1, line 1>:1:12\n"
     ), "{}", run.stderr);
 }
+
+/// A session variable is bound; a name no entry set is not, and the note says so.
+#[test]
+fn unbound_receiver_note_knows_the_session_variables() {
+    let run = sel(&["repl"], "s = 'a';\ns.foo();\nt.foo();\n");
+    assert_eq!(run.code, 5);
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| l.contains("is not bound"))
+            .collect::<Vec<_>>(),
+        ["  = `t` is not bound (no param or variable of that name), so it reads as null"],
+        "{}",
+        run.stderr
+    );
+}
