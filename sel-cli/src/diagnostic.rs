@@ -3,10 +3,12 @@
 //!
 //! Uses `codespan-reporting`, which draws rustc-style snippets; we only translate our
 //! errors (syntax errors with their span, run-time errors with the span of the node
-//! that raised them and their cause chain) into its diagnostics.
+//! that raised them and their cause chain, the checker's type errors) into its
+//! diagnostics. Long lines are shown as a window around the span ([`crate::excerpt`]).
 
+use crate::excerpt;
 use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor, Config, Styles, StylesWriter};
 use sel_core::SelError;
 use sel_grammar::SyntaxError;
@@ -71,19 +73,74 @@ impl<'a> Source<'a> {
     }
 }
 
-/// Renders one diagnostic against the shown source.
-fn render(diag: &Diagnostic<()>, src: &Source<'_>, color: Color) -> String {
-    let file = SimpleFile::new(src.name, src.text);
+/// Which pass raised an error. It names what a label on the whole program means when
+/// the error has no finer position: `check` evaluates nothing, so nothing it reports
+/// was "raised while evaluating".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Parsing and validation, before anything runs (all of `sel check`).
+    Validation,
+    /// Evaluation.
+    Evaluation,
+}
+
+impl Phase {
+    fn whole_program_label(self) -> &'static str {
+        match self {
+            Phase::Validation => "rejected before evaluation",
+            Phase::Evaluation => "raised while evaluating this",
+        }
+    }
+}
+
+/// Renders one diagnostic against the shown source, with its primary label at `primary`
+/// (a range of the shown text) if it has one. A label on a long line is drawn on a
+/// window of that line ([`crate::excerpt`]).
+fn render(
+    diag: Diagnostic<()>,
+    primary: Option<(std::ops::Range<usize>, &str)>,
+    src: &Source<'_>,
+    color: Color,
+) -> String {
+    let Some((range, message)) = primary else {
+        return emit(&diag, &SimpleFile::new(src.name, src.text), color);
+    };
+    match excerpt::excerpt(src.text, range.clone()) {
+        None => {
+            let diag = diag.with_labels(vec![Label::primary((), range).with_message(message)]);
+            emit(&diag, &SimpleFile::new(src.name, src.text), color)
+        }
+        Some(ex) => {
+            let mut message = message.to_string();
+            if ex.hidden > 0 {
+                let more = format!("(and {} more characters)", ex.hidden);
+                message = if message.is_empty() {
+                    more
+                } else {
+                    format!("{message} {more}")
+                };
+            }
+            let label = Label::primary((), ex.span.clone()).with_message(message);
+            let file = excerpt::ExcerptFile {
+                name: src.name,
+                excerpt: &ex,
+            };
+            emit(&diag.with_labels(vec![label]), &file, color)
+        }
+    }
+}
+
+fn emit<'f>(diag: &Diagnostic<()>, file: &'f impl Files<'f, FileId = ()>, color: Color) -> String {
     let config = Config::default();
     match color {
-        Color::Never => term::emit_into_string(&config, &file, diag)
+        Color::Never => term::emit_into_string(&config, file, diag)
             .unwrap_or_else(|_| format!("error: {}\n", diag.message)),
         Color::Always => {
             let styles = Styles::default();
             let mut buffer = termcolor::Buffer::ansi();
             let result = {
                 let mut writer = StylesWriter::new(&mut buffer, &styles);
-                term::emit_to_write_style(&mut writer, &config, &file, diag)
+                term::emit_to_write_style(&mut writer, &config, file, diag)
             };
             match result {
                 Ok(()) => String::from_utf8_lossy(buffer.as_slice()).into_owned(),
@@ -106,11 +163,8 @@ fn headline(message: &str) -> (&str, Option<&str>) {
 pub fn syntax_error(e: &SyntaxError, src: &Source<'_>, color: Color) -> String {
     let class = short_class(e.kind.java_class());
     let (first, rest) = headline(&e.message);
-    let span = src.locate(e.span);
-    let diag = Diagnostic::error()
-        .with_code(class)
-        .with_message(first)
-        .with_labels(vec![Label::primary((), span)]);
+    let span = src.locate(reference_span(e));
+    let diag = Diagnostic::error().with_code(class).with_message(first);
     let mut notes = Vec::new();
     if let Some(rest) = rest {
         notes.push(rest.replace("\n    ", " ").trim().to_string());
@@ -123,22 +177,46 @@ pub fn syntax_error(e: &SyntaxError, src: &Source<'_>, color: Color) -> String {
                 .to_string(),
         );
     }
-    render(&diag.with_notes(notes), src, color)
+    render(diag.with_notes(notes), Some((span, "")), src, color)
+}
+
+/// Where the reference's message places a syntax error. For an unexpected end of input
+/// the reference names the position of the text's last character (JavaCC's counters
+/// when it ran out), while the error's span is the empty end of the text, which would
+/// put the caret one line lower after a final newline: the caret follows the message.
+/// (An empty span there, so that a final newline is marked as a column of its line.)
+fn reference_span(e: &SyntaxError) -> sel_grammar::Span {
+    let eof = e.kind == sel_grammar::SyntaxErrorKind::Parse
+        && e.message.starts_with("Encountered \"<EOF>\"");
+    if eof && e.span.start == e.span.end && e.span.start > 0 {
+        sel_grammar::Span::new(e.span.start - 1, e.span.start - 1)
+    } else {
+        e.span
+    }
 }
 
 /// A validation or run-time error, with its cause chain as notes.
-pub fn sel_error(e: &SelError, src: &Source<'_>, color: Color) -> String {
+pub fn sel_error(e: &SelError, src: &Source<'_>, phase: Phase, color: Color) -> String {
+    sel_error_with_notes(e, src, phase, Vec::new(), color)
+}
+
+/// [`sel_error`] with `extra` notes after the cause chain (hints of our own, kept apart
+/// from the reference's message).
+pub fn sel_error_with_notes(
+    e: &SelError,
+    src: &Source<'_>,
+    phase: Phase,
+    extra: Vec<String>,
+    color: Color,
+) -> String {
     let class = short_class(e.kind.java_class());
     let (first, rest) = headline(&e.message);
-    let mut diag = Diagnostic::error().with_code(class).with_message(first);
-    if let Some(span) = e.span {
-        diag = diag.with_labels(vec![Label::primary((), src.locate(span))]);
-    } else if let Some(whole) = whole_program(src.text) {
+    let diag = Diagnostic::error().with_code(class).with_message(first);
+    let primary = match e.span {
+        Some(span) => Some((src.locate(span), "")),
         // No finer position is known: show the program rather than no source at all.
-        diag = diag.with_labels(vec![
-            Label::primary((), whole).with_message("raised while evaluating this")
-        ]);
-    }
+        None => whole_program(src.text).map(|r| (r, phase.whole_program_label())),
+    };
     let mut notes = Vec::new();
     if let Some(rest) = rest {
         notes.push(rest.replace("\n    ", " ").trim().to_string());
@@ -152,7 +230,22 @@ pub fn sel_error(e: &SelError, src: &Source<'_>, color: Color) -> String {
         ));
         cause = c.cause.as_deref();
     }
-    render(&diag.with_notes(notes), src, color)
+    notes.extend(extra);
+    render(diag.with_notes(notes), primary, src, color)
+}
+
+/// A type error the checker is certain of ([`sel_core::typecheck`]): it is no error of
+/// the reference's until the code runs, so it is labelled as what will happen.
+pub fn type_issue(
+    issue: &sel_core::typecheck::TypeIssue,
+    src: &Source<'_>,
+    color: Color,
+) -> String {
+    let diag = Diagnostic::error()
+        .with_code("type")
+        .with_message(&issue.message);
+    let span = src.locate(issue.span);
+    render(diag, Some((span, "fails here when evaluated")), src, color)
 }
 
 /// The source without its surrounding white space, if there is any.

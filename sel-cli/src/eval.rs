@@ -1,7 +1,7 @@
 //! `sel eval`: evaluate one expression and print `TYPE: display` the way the reference
 //! shows results, or a rendered error.
 
-use crate::diagnostic::{self, Color, Source};
+use crate::diagnostic::{self, Color, Phase, Source};
 use crate::exit::Exit;
 use sel_core::{Evaluator, FixedClock, Limits, SelError, Value};
 use std::collections::HashMap;
@@ -68,12 +68,65 @@ pub fn eval(source: &str, name: &str, opts: &EvalOptions, color: Color) -> Outpu
     if let Some(out) = check_before_evaluation(&ev, &text, &shown, color) {
         return out;
     }
-    outcome(
-        ev.evaluate(&text, &opts.vars, None),
-        &shown,
-        opts.json,
-        color,
-    )
+    match ev.evaluate(&text, &opts.vars, None) {
+        Err(e) => {
+            let notes = unbound_receiver_note(&ev, &text, &e, |n| opts.vars.contains_key(n));
+            Output::fail(
+                diagnostic::sel_error_with_notes(&e, &shown, Phase::Evaluation, notes, color),
+                error_exit(&e),
+            )
+        }
+        ok => outcome(ok, &shown, opts.json, color),
+    }
+}
+
+/// A note under the reference's `NULL DO NOT support calling m` when the receiver of a
+/// call to `m` is a name that nothing binds (no param, no assignment): the reference
+/// reads such a name as null without a word, which hides a typo or a missing param.
+/// `is_param` tells the params given.
+pub fn unbound_receiver_note(
+    ev: &Evaluator,
+    text: &str,
+    e: &SelError,
+    is_param: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let Some(method) = e.message.strip_prefix("NULL DO NOT support calling ") else {
+        return Vec::new();
+    };
+    let Ok(read) = ev.validate(text) else {
+        return Vec::new();
+    };
+    let parse = sel_grammar::parse(text);
+    let p = &parse.program;
+    let types = sel_core::typecheck::infer(p, &());
+    let unbound = |name: &str| {
+        read.contains(name)
+            && name != "params"
+            && !sel_core::STATIC_NAMES.contains(&name)
+            && !types.bindings.iter().any(|b| b.name == name)
+            && !is_param(name)
+    };
+    let mut names: Vec<&str> = p
+        .exprs
+        .iter()
+        .filter_map(|x| match &x.kind {
+            sel_grammar::ast::ExprKind::Call { recv, name, .. } if p.name(name.sym) == method => {
+                match &p.expr(*recv).kind {
+                    sel_grammar::ast::ExprKind::Name(id) => Some(p.name(id.sym)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .filter(|n| unbound(n))
+        .collect();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|n| {
+            format!("`{n}` is not bound (no param or variable of that name), so it reads as null")
+        })
+        .collect()
 }
 
 /// Turns an evaluation's result into output: the value line on stdout (exit 0, or 5
@@ -97,7 +150,10 @@ pub fn outcome(
                 exit,
             }
         }
-        Err(e) => Output::fail(diagnostic::sel_error(&e, shown, color), error_exit(&e)),
+        Err(e) => Output::fail(
+            diagnostic::sel_error(&e, shown, Phase::Evaluation, color),
+            error_exit(&e),
+        ),
     }
 }
 
@@ -139,7 +195,7 @@ pub fn check_before_evaluation(
         // Rejected before evaluation (the length limit is checked here, as Maestro's
         // validate does): a validation error, not a run-time limit.
         return Some(Output::fail(
-            diagnostic::sel_error(&err, shown, color),
+            diagnostic::sel_error(&err, shown, Phase::Validation, color),
             Exit::Validation,
         ));
     }

@@ -14,7 +14,8 @@ pub enum Exit {
     Syntax = 3,
     /// The expression parses but is rejected before evaluation (e.g. over the length limit).
     Validation = 4,
-    /// Evaluation raised an error, or the program threw one (`throw 'msg'`).
+    /// Evaluation raised an error, or the program threw one (`throw 'msg'`); for `check`,
+    /// a type error that is certain to fail at run time.
     Runtime = 5,
     /// A resource limit stopped the evaluation (loops, steps, memory, stack, time).
     Limit = 6,
@@ -40,5 +41,6 @@ Exit status:
   2  usage: bad arguments, unreadable file, malformed --vars
   3  syntax error
   4  validation error (rejected before evaluation, e.g. over the length limit)
-  5  run-time error, or the program threw (`throw 'msg'`)
+  5  run-time error, or the program threw (`throw 'msg'`); for `check`,
+     a type error certain to fail when evaluated
   6  a resource limit stopped the evaluation (loop, steps, memory, stack, time)";

@@ -7,6 +7,7 @@ pub mod check;
 pub mod conformance;
 pub mod diagnostic;
 pub mod eval;
+pub mod excerpt;
 pub mod exit;
 pub mod fmt;
 pub mod repl;

@@ -18,6 +18,7 @@ mod memory;
 mod ops;
 mod rt;
 mod sanitize;
+pub mod typecheck;
 mod types;
 mod validate;
 mod value;

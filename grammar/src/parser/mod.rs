@@ -431,6 +431,16 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
                     self.nt += 1;
                     break;
                 }
+                // `new long[2]{1}`: the `{` the error is at continues the failed
+                // expression (an initialiser after a dimension); read as a block it
+                // would only add errors, so it is skipped with what it encloses.
+                kind::LBRACE
+                    if self.nt == self.last_error_tok
+                        && self.nt > 0
+                        && self.tok(self.nt - 1).kind == kind::RBRACKET =>
+                {
+                    self.skip_braces();
+                }
                 kind::IF
                 | kind::WHILE
                 | kind::FOR
@@ -448,6 +458,26 @@ impl<'s, const DIAG: bool> Parser<'s, DIAG> {
         }
         let span = self.span_from(start);
         self.stmt(StmtKind::Error, span)
+    }
+
+    /// Skips from a `{` past its matching `}` (or to the end of input).
+    fn skip_braces(&mut self) {
+        let mut depth = 0usize;
+        loop {
+            match self.peek() {
+                kind::EOF => return,
+                kind::LBRACE => depth += 1,
+                kind::RBRACE => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.nt += 1;
+                        return;
+                    }
+                }
+                _ => {}
+            }
+            self.nt += 1;
+        }
     }
 
     /// The `[` at token `i`'s matching `]`, if any. Most programs ask about a few short

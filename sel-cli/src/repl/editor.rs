@@ -152,7 +152,7 @@ pub fn interactive(session: &mut Session, color: Color) -> Exit {
                 }
             }
         }
-        match super::handle(session, &text, color) {
+        match super::handle(session, &text, super::session::ENTRY_NAME, color) {
             Flow::Quit => return Exit::Ok,
             Flow::Continue(out) => {
                 print!("{}", out.stdout);

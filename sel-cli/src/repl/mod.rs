@@ -18,7 +18,7 @@ use crate::diagnostic::Color;
 use crate::eval::{EvalOptions, Output};
 use crate::exit::Exit;
 use commands::Flow;
-use session::{Session, ENTRY_NAME};
+use session::Session;
 use std::ffi::OsString;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -43,19 +43,29 @@ pub fn run(opts: EvalOptions) -> Exit {
     }
 }
 
-/// Runs one complete entry or command.
-pub fn handle(session: &mut Session, text: &str, color: Color) -> Flow {
+/// Runs one complete entry or command; errors in an entry are reported under `name`.
+pub fn handle(session: &mut Session, text: &str, name: &str, color: Color) -> Flow {
     if commands::is_command(text) {
         commands::execute(session, text, color)
     } else if text.trim().is_empty() {
         Flow::Continue(Output::ok(String::new()))
     } else {
-        Flow::Continue(session.run(text, ENTRY_NAME, color))
+        Flow::Continue(session.run(text, name, color))
     }
+}
+
+/// The name a piped entry's errors are reported under: its number and the input line it
+/// starts on, since positions in the reference's messages count within the entry.
+pub fn piped_entry_name(entry: usize, line: usize) -> String {
+    format!("<entry {entry}, line {line}>")
 }
 
 /// Reads entries line by line from `input` until end of input or `:quit`; an entry
 /// left incomplete at the end is run as it is (sanitize adds a missing `;`).
+///
+/// Entries are numbered from 1 and errors name the entry and its first input line. The
+/// exit status is the most severe of all entries' (0 only if none failed or threw), so
+/// a script run through the REPL fails visibly.
 pub fn piped(
     session: &mut Session,
     input: impl BufRead,
@@ -65,6 +75,8 @@ pub fn piped(
 ) -> Exit {
     let mut pending = String::new();
     let mut lines = input.lines();
+    let (mut line_no, mut start_line, mut entries) = (0usize, 1usize, 0usize);
+    let mut worst = Exit::Ok;
     loop {
         let line = match lines.next() {
             Some(Ok(line)) => Some(line),
@@ -76,7 +88,12 @@ pub fn piped(
         };
         let at_end = line.is_none();
         if let Some(line) = line {
-            if !pending.is_empty() {
+            line_no += 1;
+            if pending.trim().is_empty() {
+                // Blank lines before an entry are not part of it.
+                pending.clear();
+                start_line = line_no;
+            } else {
                 pending.push('\n');
             }
             pending.push_str(&line);
@@ -85,9 +102,17 @@ pub fn piped(
             }
         }
         let text = std::mem::take(&mut pending);
-        match handle(session, &text, color) {
-            Flow::Quit => return Exit::Ok,
+        if !text.trim().is_empty() && !commands::is_command(&text) {
+            entries += 1;
+        }
+        let name = piped_entry_name(entries, start_line);
+        start_line = line_no + 1;
+        match handle(session, &text, &name, color) {
+            Flow::Quit => return worst,
             Flow::Continue(o) => {
+                if o.exit.code() > worst.code() {
+                    worst = o.exit;
+                }
                 // Flush stdout before writing stderr so the two stay in order on a
                 // terminal.
                 let _ = out.write_all(o.stdout.as_bytes());
@@ -96,7 +121,7 @@ pub fn piped(
             }
         }
         if at_end {
-            return Exit::Ok;
+            return worst;
         }
     }
 }

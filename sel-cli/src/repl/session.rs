@@ -134,7 +134,25 @@ impl Session {
             Ok(thrown @ Value::Error(_)) => return eval::outcome(Ok(thrown), &shown, false, color),
             // Anything else is a failure of the copy: report what the entry itself does.
             _ => {
-                let mut out = eval::outcome(self.evaluate(&self.ev, &text), &shown, false, color);
+                let mut out = match self.evaluate(&self.ev, &text) {
+                    Err(e) => {
+                        let inputs = self.inputs();
+                        let notes = eval::unbound_receiver_note(&self.ev, &text, &e, |n| {
+                            inputs.contains(n)
+                        });
+                        Output::fail(
+                            diagnostic::sel_error_with_notes(
+                                &e,
+                                &shown,
+                                diagnostic::Phase::Evaluation,
+                                notes,
+                                color,
+                            ),
+                            eval::error_exit(&e),
+                        )
+                    }
+                    ok => eval::outcome(ok, &shown, false, color),
+                };
                 if out.exit == Exit::Ok {
                     out.stderr += "note: this entry's variables were not kept\n";
                 }
@@ -181,7 +199,7 @@ impl Session {
         match self.evaluate(&self.ev, &text) {
             Ok(v) => Output::ok(format!("{}\n", v.type_name())),
             Err(e) => Output::fail(
-                diagnostic::sel_error(&e, &shown, color),
+                diagnostic::sel_error(&e, &shown, diagnostic::Phase::Evaluation, color),
                 eval::error_exit(&e),
             ),
         }

@@ -1,7 +1,6 @@
 //! `sel eval` and the top-level help, run as a process.
 
-mod common;
-use common::{err, ok, scratch, sel, sel_env};
+use crate::common::{err, ok, scratch, sel, sel_env};
 
 #[test]
 fn prints_type_and_display() {
@@ -228,7 +227,13 @@ fn usage_errors_exit_2() {
             2
         )
     );
-    assert_eq!(sel(&["eval"], "").code, 2);
+    assert_eq!(
+        sel(&["eval"], ""),
+        err(
+            "sel: nothing to evaluate: give an expression (sel eval '1 + 2'), `-` to read it from standard input, or -f FILE\n",
+            2
+        )
+    );
     assert_eq!(sel(&["frobnicate"], "").code, 2);
 }
 
@@ -252,4 +257,51 @@ fn no_colour_when_piped_even_without_no_color() {
     assert_eq!(run.code, 3);
     assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
     assert!(run.stderr.starts_with("error[ParseException]"));
+}
+
+/// The reference's message stays as it is; a note says where the null came from.
+#[test]
+fn calling_a_method_on_an_unbound_name_says_it_is_unbound() {
+    assert_eq!(
+        sel(&["eval", "x.foo()"], ""),
+        err(
+            "\
+error[UnsupportedOperationException]: NULL DO NOT support calling foo
+  ┌─ <expr>:1:1
+  │
+1 │ x.foo()
+  │ ^^^^^^^
+  │
+  = `x` is not bound (no param or variable of that name), so it reads as null
+
+",
+            5
+        )
+    );
+    // A name that is assigned null, or given as a param, is bound: no note.
+    let run = sel(&["eval", "x = null; x.foo()"], "");
+    assert_eq!(run.code, 5);
+    assert!(!run.stderr.contains("is not bound"), "{}", run.stderr);
+    let run = sel(&["eval", "--vars", r#"{"y": 1}"#, "y.foo()"], "");
+    assert!(!run.stderr.contains("is not bound"), "{}", run.stderr);
+}
+
+/// What a label on the whole program says depends on the phase: validation evaluates
+/// nothing.
+#[test]
+fn validation_errors_are_not_labelled_as_evaluation() {
+    assert_eq!(
+        sel(&["eval", "--limit", "length=5", "1 + 2 + 3;"], ""),
+        err(
+            "\
+error[IllegalArgumentException]: Expression length is over the limit: 5 vs length: 10
+  ┌─ <expr>:1:1
+  │
+1 │ 1 + 2 + 3;
+  │ ^^^^^^^^^^ rejected before evaluation
+
+",
+            4
+        )
+    );
 }

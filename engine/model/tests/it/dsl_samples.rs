@@ -1,9 +1,7 @@
 //! The YAML DSL samples: translation facts, spans into the YAML, and agreement with the
 //! JSON twin of sample-conditional-wf.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use maestro_model::{name_tables, Owner, ParamMode, ParamType, Shape, SiteKind, Span, StepKind};
 
 fn slice(src: &str, s: Span) -> &str {

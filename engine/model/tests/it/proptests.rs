@@ -1,8 +1,6 @@
 //! Property tests: escape mappings round-trip for random strings written as JSON and as
 //! YAML in every scalar style, and random damage to samples never panics.
 
-mod common;
-
 use maestro_model::{
     load, name_tables, parse_json, parse_yaml, sel_sites, Format, NodeKind, SourceMap, Str,
 };

@@ -1,8 +1,6 @@
 //! Concrete facts about Maestro's JSON samples: ids, params, sites and their exact spans.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use maestro_model::ParamMode;
 use maestro_model::{name_tables, Owner, ParamType, Shape, SiteKind, Span, StepKind};
 

@@ -4,8 +4,7 @@
 //! Only the shape of the figures is asserted (each a positive integer): their size
 //! depends on the machine, and speed is measured by benchmarks, not by tests.
 
-mod common;
-use common::{scratch, sel};
+use crate::common::{scratch, sel};
 
 const FILE: &str = r#"{"id": "b-1", "name": "add", "expr": "return 1 + 2;", "expect": {"ok": true, "type": "LONG", "value": 3, "display": "3", "refs": []}}
 {"id": "b-2", "name": "param", "expr": "return n * 2;", "vars": {"n": 21}, "expect": {"ok": true, "type": "LONG", "value": 42, "display": "42", "refs": ["n"]}}

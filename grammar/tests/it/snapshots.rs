@@ -82,3 +82,10 @@ fn recovery_with_lexical_and_literal_errors() {
 fn recovery_stray_tokens() {
     insta::assert_snapshot!(recovered("} x = 1; else y = 2; ;; import z; { w = 3;"));
 }
+
+/// `new T[n]{...}` is one mistake: the initialiser after a dimension is skipped whole
+/// instead of being read as a block that adds two more errors.
+#[test]
+fn recovery_skips_an_initialiser_after_a_dimension() {
+    insta::assert_snapshot!(recovered("new long[2]{1, {2}}; y = 2;\nx = a[1] {z = 3;}"));
+}

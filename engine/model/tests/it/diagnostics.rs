@@ -1,9 +1,7 @@
 //! Model validation and malformed documents: diagnostics with exact spans, partial
 //! models, no panics.
 
-mod common;
-
-use common::sample;
+use crate::common::sample;
 use maestro_model::{load_json, load_yaml, sel_sites, Code, Severity, Span};
 
 fn codes(src: &str, yaml: bool) -> Vec<(Code, String)> {

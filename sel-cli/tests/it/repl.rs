@@ -1,8 +1,7 @@
 //! `sel repl` run as a process: scripted through piped standard input (exact output),
 //! and interactively through a pseudo-terminal (line editor, completion, history).
 
-mod common;
-use common::{ok, scratch, sel, Run};
+use crate::common::{ok, scratch, sel, Run};
 
 #[test]
 fn variables_persist_and_multi_line_entries() {
@@ -44,14 +43,14 @@ fn types_stick_and_failed_entries_change_nothing() {
             stdout: "LONG: 1\nLONG: 1\nERROR: no\nNULL: NULL\n".to_string(),
             stderr: "\
 error[IllegalArgumentException]: Type mismatch, lhs type: LONG, rhs object type: DOUBLE
-  ┌─ <repl>:1:8
+  ┌─ <entry 2, line 2>:1:8
   │
 1 │ x = 2; x = 1.5;
   │        ^^^^^^^
 
 "
             .to_string(),
-            code: 0
+            code: 5
         }
     );
 }
@@ -154,7 +153,7 @@ no variables
         run.stderr,
         "usage: :type EXPR\nunknown command :frob (:help lists the commands)\n"
     );
-    assert_eq!(run.code, 0);
+    assert_eq!(run.code, 2, "the misused commands fail the run");
 }
 
 #[test]
@@ -257,5 +256,58 @@ fn interactive_session_through_a_pty() {
     assert_eq!(
         std::fs::read_to_string(&history).unwrap(),
         "#V2\ncounter = 41;\nif (counter > 0) {\\ncounter += 1;\\n}\ncounter;\ns = 'abc';\ns.toUpperCase();\nn = 0; while (true) { n += 1; }\ns + counter;\n:quit\n"
+    );
+}
+
+/// Piped sessions name each failing entry by number and first input line, and the run
+/// fails when an entry did.
+#[test]
+fn piped_errors_name_the_entry_and_its_line_and_fail_the_run() {
+    let script = "x = 1;\n\n  y = x +\n 1.5;\nz = 1 +;\nx;\n";
+    assert_eq!(
+        sel(&["repl"], script),
+        Run {
+            stdout: "LONG: 1\nDOUBLE: 2.5\nLONG: 1\n".to_string(),
+            stderr: "\
+error[ParseException]: Encountered \" \";\" \"; \"\" at line 1, column 8.
+  ┌─ <entry 3, line 5>:1:8
+  │
+1 │ z = 1 +;
+  │        ^
+  │
+  = Was expecting one of: \"false\" ... \"new\" ... \"null\" ... \"true\" ... <INTEGER_LITERAL> ... <FLOATING_POINT_LITERAL> ... <STRING_LITERAL> ... <IDENTIFIER> ... \"(\" ... \"!\" ... \"+\" ... \"-\" ...
+
+"
+            .to_string(),
+            code: 3
+        }
+    );
+    assert_eq!(sel(&["repl"], "x = 1;\nthrow 'no';\n").code, 5);
+}
+
+/// An array initialiser after a dimension is one mistake, reported once.
+#[test]
+fn dimension_with_initialiser_is_one_error() {
+    let run = sel(&["repl"], "new long[2]{1};\n");
+    assert_eq!(run.code, 3);
+    assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+    assert!(run.stderr.starts_with(
+        "error[ParseException]: Encountered \" \"{\" \"{ \"\" at line 1, column 12.\n  ┌─ <entry 1, line 1>:1:12\n"
+    ), "{}", run.stderr);
+}
+
+/// A session variable is bound; a name no entry set is not, and the note says so.
+#[test]
+fn unbound_receiver_note_knows_the_session_variables() {
+    let run = sel(&["repl"], "s = 'a';\ns.foo();\nt.foo();\n");
+    assert_eq!(run.code, 5);
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| l.contains("is not bound"))
+            .collect::<Vec<_>>(),
+        ["  = `t` is not bound (no param or variable of that name), so it reads as null"],
+        "{}",
+        run.stderr
     );
 }
