@@ -4,7 +4,7 @@
 //! incremental edit (what the debounced task runs; the 30 ms debounce itself is not
 //! counted). Prints p50/p99 over 1,000 samples each, then runs criterion.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/mod.rs"]
 mod common;
 
 use criterion::{criterion_group, Criterion};

@@ -1,9 +1,7 @@
 //! Protocol tests on workflow documents: every feature inside SEL sites of JSON (through
 //! string escapes and non-ASCII text) and of the YAML DSL.
 
-mod common;
-
-use common::{pos, range, summary, Client};
+use crate::common::{pos, range, summary, Client};
 use serde_json::{json, Value};
 
 const URI: &str = "file:///wf.json";

@@ -1,9 +1,7 @@
 //! Protocol tests on `.sel` files: completion, hover, signature help, definition,
 //! symbols, semantic tokens and formatting, with exact results.
 
-mod common;
-
-use common::{range, Client};
+use crate::common::{range, Client};
 use serde_json::{json, Value};
 
 const URI: &str = "file:///a.sel";

@@ -1,0 +1,10 @@
+//! sel-lsp's integration tests, in one binary so they link once: in-process protocol
+//! tests (`diagnostics`, `sel_file`, `workflow`, ...) and end-to-end tests that run the
+//! real `sel-lsp` binary (`cli`, `e2e_nvim`).
+
+mod cli;
+mod common;
+mod diagnostics;
+mod e2e_nvim;
+mod sel_file;
+mod workflow;
