@@ -6,7 +6,7 @@
 use super::context::{self, is_params, CallSite, Context, Env, Receiver};
 use super::Unit;
 use crate::workflow::{sel_type, SiteInputs, Workflow};
-use maestro_model::Scope;
+use maestro_model::{NameTables, Owner, Scope, StepNames};
 use sel_core::catalog::{self, Call};
 use std::collections::BTreeSet;
 
@@ -43,6 +43,10 @@ fn item(label: impl Into<String>, kind: Kind, detail: Option<String>, doc: Optio
 /// Completion items at unit offset `offset`.
 pub fn complete(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Vec<Item> {
     let inputs = workflow.zip(unit.site).map(|(w, i)| w.inputs(i));
+    let own = workflow
+        .zip(unit.site)
+        .and_then(|(w, i)| own_param(&w.sites[i].owner));
+    let site = inputs.as_ref().map(|inputs| SiteNames { inputs, own });
     let env = Env {
         unit,
         offset: offset as u32,
@@ -50,13 +54,59 @@ pub fn complete(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Vec<
     };
     match context::at(&env, offset) {
         Context::Nothing => Vec::new(),
-        Context::Member { receiver, .. } => members(&receiver, inputs.as_ref()),
-        Context::StringArg { call, .. } => string_arg(&call, workflow),
-        Context::Code { .. } => code(unit, inputs.as_ref(), offset),
+        Context::Member { receiver, .. } => members(&receiver, site.as_ref()),
+        Context::StringArg { call, .. } => string_arg(&call, workflow, site.as_ref()),
+        Context::Code { .. } => code(unit, site.as_ref(), offset),
     }
 }
 
-fn members(r: &Receiver, inputs: Option<&SiteInputs<'_>>) -> Vec<Item> {
+/// What a workflow site can name: its inputs, minus the param whose definition the
+/// site is (a param reading itself does not resolve: Maestro reports a cycle).
+pub struct SiteNames<'a> {
+    pub inputs: &'a SiteInputs<'a>,
+    pub own: Option<&'a str>,
+}
+
+/// The param a site defines, when the site is (part of) a param's value.
+pub fn own_param(owner: &Owner) -> Option<&str> {
+    match owner {
+        Owner::WorkflowParam { path }
+        | Owner::StepParam { path, .. }
+        | Owner::LoopParam { path, .. }
+        | Owner::SignalTriggerParam { path, .. }
+        | Owner::SignalOutputParam { path, .. } => path.first().map(String::as_str),
+        _ => None,
+    }
+}
+
+/// The steps whose params a site of `scope` can read with `getFromStep`: the steps
+/// upstream of its step and, for steps inside loops, those upstream of each enclosing
+/// loop step (they have finished before the loop started). Not the step itself, nor
+/// anything downstream: their params do not exist yet when the site is evaluated.
+pub fn readable_steps<'n>(names: &'n NameTables, scope: &Scope) -> Vec<&'n StepNames> {
+    let (Scope::Step { step_id } | Scope::StepWithoutOwnParams { step_id }) = scope else {
+        return Vec::new();
+    };
+    let mut ids: Vec<&str> = Vec::new();
+    let mut cur = names.step(step_id);
+    let mut guard = 0;
+    while let Some(s) = cur {
+        ids.extend(s.upstream.iter().map(String::as_str));
+        cur = s.parent.as_deref().and_then(|p| names.step(p));
+        guard += 1;
+        if guard > names.steps.len() {
+            break;
+        }
+    }
+    // Document order, each once.
+    names
+        .steps
+        .iter()
+        .filter(|s| ids.contains(&s.id.as_str()))
+        .collect()
+}
+
+fn members(r: &Receiver, site: Option<&SiteNames<'_>>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     for m in catalog::methods_of(r.ty) {
         let fits = match m.call {
@@ -86,15 +136,47 @@ fn members(r: &Receiver, inputs: Option<&SiteInputs<'_>>) -> Vec<Item> {
         ));
     }
     if is_params(r) {
-        if let Some(inputs) = inputs {
-            out.extend(visible_params(inputs));
+        if let Some(site) = site {
+            out.extend(visible_params(site));
         }
     }
     out
 }
 
 /// The params an expression at a site sees, as completion items.
-fn visible_params(inputs: &SiteInputs<'_>) -> Vec<Item> {
+fn visible_params(site: &SiteNames<'_>) -> Vec<Item> {
+    let mut out = own_scope_params(site);
+    let inputs = site.inputs;
+    let names = inputs.names;
+    if let Some(s) = step_of(&inputs.scope).and_then(|id| names.step(id)) {
+        for up in &s.upstream {
+            if let Some(u) = names.step(up) {
+                for d in &u.params {
+                    let ty = d.param_type.map_or("param", sel_type);
+                    out.push(item(
+                        format!("{up}__{}", d.name),
+                        Kind::Param,
+                        Some(format!("{ty} param of step {up}")),
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn step_of(scope: &Scope) -> Option<&String> {
+    match scope {
+        Scope::Step { step_id } | Scope::StepWithoutOwnParams { step_id } => Some(step_id),
+        _ => None,
+    }
+}
+
+/// The params of the site's own scopes (step, loops, workflow), by plain name: what
+/// `params.get('…')` can read.
+fn own_scope_params(site: &SiteNames<'_>) -> Vec<Item> {
+    let inputs = site.inputs;
     let names = inputs.names;
     let mut out = Vec::new();
     let param = |d: &maestro_model::NameDef, what: &str| {
@@ -106,11 +188,7 @@ fn visible_params(inputs: &SiteInputs<'_>) -> Vec<Item> {
             None,
         )
     };
-    let step = match &inputs.scope {
-        Scope::Step { step_id } | Scope::StepWithoutOwnParams { step_id } => Some(step_id),
-        _ => None,
-    };
-    if let Some(id) = step {
+    if let Some(id) = step_of(&inputs.scope) {
         if matches!(inputs.scope, Scope::Step { .. }) {
             if let Some(s) = names.step(id) {
                 out.extend(s.params.iter().map(|d| param(d, "step param")));
@@ -135,25 +213,12 @@ fn visible_params(inputs: &SiteInputs<'_>) -> Vec<Item> {
                 .map(|d| param(d, "workflow param")),
         );
     }
-    if let Some(s) = step.and_then(|id| names.step(id)) {
-        for up in &s.upstream {
-            if let Some(u) = names.step(up) {
-                for d in &u.params {
-                    let ty = d.param_type.map_or("param", sel_type);
-                    out.push(item(
-                        format!("{up}__{}", d.name),
-                        Kind::Param,
-                        Some(format!("{ty} param of step {up}")),
-                        None,
-                    ));
-                }
-            }
-        }
-    }
+    let mut seen = BTreeSet::new();
+    out.retain(|i| Some(i.label.as_str()) != site.own && seen.insert(i.label.clone()));
     out
 }
 
-fn code(unit: &Unit, inputs: Option<&SiteInputs<'_>>, offset: usize) -> Vec<Item> {
+fn code(unit: &Unit, site: Option<&SiteNames<'_>>, offset: usize) -> Vec<Item> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for b in &unit.types.bindings {
@@ -166,9 +231,9 @@ fn code(unit: &Unit, inputs: Option<&SiteInputs<'_>>, offset: usize) -> Vec<Item
             ));
         }
     }
-    if let Some(inputs) = inputs {
+    if let Some(site) = site {
         out.extend(
-            visible_params(inputs)
+            visible_params(site)
                 .into_iter()
                 .filter(|i| seen.insert(i.label.clone())),
         );
@@ -191,7 +256,11 @@ fn code(unit: &Unit, inputs: Option<&SiteInputs<'_>>, offset: usize) -> Vec<Item
     out
 }
 
-fn string_arg(call: &CallSite, workflow: Option<&Workflow>) -> Vec<Item> {
+fn string_arg(
+    call: &CallSite,
+    workflow: Option<&Workflow>,
+    site: Option<&SiteNames<'_>>,
+) -> Vec<Item> {
     let r = &call.receiver;
     if r.ty == "DATETIME_ZONE" && call.method == "forID" && call.arg == 0 {
         return chrono_tz::TZ_VARIANTS
@@ -203,11 +272,11 @@ fn string_arg(call: &CallSite, workflow: Option<&Workflow>) -> Vec<Item> {
         return Vec::new();
     };
     let first = call.literal_args.first().cloned().flatten();
+    let readable = site.map_or_else(Vec::new, |s| readable_steps(&w.names, &s.inputs.scope));
     match (call.method.as_str(), call.arg) {
-        ("getFromStep", 0) => w
-            .names
-            .steps
-            .iter()
+        ("get" | "containsKey", 0) => site.map_or_else(Vec::new, own_scope_params),
+        ("getFromStep", 0) => readable
+            .into_iter()
             .map(|s| {
                 item(
                     s.id.clone(),
@@ -217,9 +286,9 @@ fn string_arg(call: &CallSite, workflow: Option<&Workflow>) -> Vec<Item> {
                 )
             })
             .collect(),
-        ("getFromStep", 1) => w
-            .names
-            .step(first.as_deref().unwrap_or(""))
+        ("getFromStep", 1) => readable
+            .into_iter()
+            .find(|s| Some(&s.id) == first.as_ref())
             .map(|s| {
                 s.params
                     .iter()

@@ -4,6 +4,7 @@
 
 mod cli;
 mod common;
+mod completion;
 mod diagnostics;
 mod e2e_nvim;
 mod sel_file;

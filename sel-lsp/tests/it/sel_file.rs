@@ -1,7 +1,7 @@
 //! Protocol tests on `.sel` files: completion, hover, signature help, definition,
 //! symbols, semantic tokens and formatting, with exact results.
 
-use crate::common::{range, Client};
+use crate::common::{labels, range, Client};
 use serde_json::{json, Value};
 
 const URI: &str = "file:///a.sel";
@@ -11,16 +11,6 @@ async fn open() -> Client {
     let mut c = Client::start().await;
     c.open(URI, "sel", TEXT).await;
     c
-}
-
-fn labels(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .map(|i| i["label"].as_str().unwrap_or("").to_string())
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! Protocol tests on workflow documents: every feature inside SEL sites of JSON (through
 //! string escapes and non-ASCII text) and of the YAML DSL.
 
-use crate::common::{pos, range, summary, Client};
+use crate::common::{labels, pos, range, summary, Client};
 use serde_json::{json, Value};
 
 const URI: &str = "file:///wf.json";
@@ -11,16 +11,6 @@ async fn open_json() -> (Client, String) {
     let text = std::fs::read_to_string("tests/data/wf.json").expect("fixture");
     c.open(URI, "json", &text).await;
     (c, text)
-}
-
-fn labels(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .map(|i| i["label"].as_str().unwrap_or("").to_string())
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -72,29 +62,31 @@ async fn diagnostics_map_through_escapes_and_sanitize() {
 #[tokio::test]
 async fn completion_offers_params_steps_and_zones() {
     let (mut c, text) = open_json().await;
-    // In step `first`'s param expression: its own param, then the workflow's.
+    // In step `first`'s param `count`: the workflow's params (not `count` itself).
     let (l, ch) = pos(&text, "days + 1", 0);
     let got = labels(&c.at("textDocument/completion", URI, l, ch).await);
     assert_eq!(
         got[..9],
-        ["count", "start", "city", "days", "tag", "broken", "uid", "twice", "half"]
+        ["start", "city", "days", "tag", "broken", "uid", "twice", "half", "Integer"]
     );
     assert!(got.contains(&"Util".to_string()) && got.contains(&"while".to_string()));
     // Step `second` sees the upstream step's params as `first__count`.
     let (l, ch) = pos(&text, "params.getFromStep", 0);
     let got = labels(&c.at("textDocument/completion", URI, l, ch).await);
     assert!(got.contains(&"first__count".to_string()), "{got:?}");
-    // Inside getFromStep('…'): step ids; in the second argument: that step's params.
+    // Inside getFromStep('…'): upstream step ids; in the second argument: that step's
+    // params.
     let (l, ch) = pos(&text, "'first', 'count'", 0);
     let steps = c.at("textDocument/completion", URI, l, ch + 1).await;
-    assert_eq!(labels(&steps), ["first", "second"]);
+    assert_eq!(labels(&steps), ["first"]);
     let params = c.at("textDocument/completion", URI, l, ch + 10).await;
     assert_eq!(labels(&params), ["count"]);
     assert_eq!(params[0]["detail"], "LONG param of step first");
     // After `params.`: the extension's methods and the workflow params as fields.
     let got = labels(&c.at("textDocument/completion", URI, l, ch - 12).await);
     assert_eq!(got[..3], ["get", "containsKey", "nextUniqueId"]);
-    assert!(got.contains(&"getFromStep".to_string()) && got.contains(&"prev".to_string()));
+    // `prev` is the param being defined: not offered in its own expression.
+    assert!(got.contains(&"getFromStep".to_string()) && !got.contains(&"prev".to_string()));
     assert!(got.contains(&"days".to_string()) && !got.contains(&"count".to_string()));
 }
 

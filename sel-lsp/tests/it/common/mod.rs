@@ -148,3 +148,16 @@ pub fn pos(text: &str, needle: &str, nth: usize) -> (u32, u32) {
         .count() as u32;
     (line, col)
 }
+
+/// The labels of a completion response (a plain list or a `CompletionList`).
+pub fn labels(v: &Value) -> Vec<String> {
+    let items = v.get("items").unwrap_or(v);
+    items
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|i| i["label"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
