@@ -32,6 +32,11 @@ struct Open {
 #[derive(Default)]
 struct State {
     docs: HashMap<Uri, Open>,
+    /// The client renders snippets in completion items.
+    snippets: bool,
+    /// Documentation of the last completion list's items, for `completionItem/resolve`,
+    /// with a generation number so a stale item resolves to nothing.
+    last_docs: (u64, Vec<Option<&'static str>>),
 }
 
 pub struct Backend {
@@ -132,7 +137,15 @@ fn to_lsp_diag(a: &Analysis, d: &Diag) -> Diagnostic {
 }
 
 impl LanguageServer for Backend {
-    async fn initialize(&self, _: InitializeParams) -> Result<InitializeResult> {
+    async fn initialize(&self, p: InitializeParams) -> Result<InitializeResult> {
+        self.lock().snippets = p
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.snippet_support)
+            .unwrap_or(false);
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "sel-lsp".to_string(),
@@ -142,6 +155,7 @@ impl LanguageServer for Backend {
                 text_document_sync: Some(TextDocumentSyncKind::Incremental.into()),
                 completion_provider: Some(CompletionOptions {
                     trigger_characters: Some(vec![".".into(), "'".into(), "\"".into()]),
+                    resolve_provider: Some(true),
                     ..Default::default()
                 }),
                 hover_provider: Some(true.into()),
@@ -205,10 +219,24 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, p: CompletionParams) -> Result<Option<CompletionResponse>> {
-        let items = self
-            .completion_items(&p.text_document_position_params)
-            .await;
-        Ok(items.map(Into::into))
+        let list = self.completion_list(&p.text_document_position_params).await;
+        Ok(list.map(Into::into))
+    }
+
+    async fn completion_resolve(&self, mut item: CompletionItem) -> Result<CompletionItem> {
+        let key = item
+            .data
+            .as_ref()
+            .and_then(|d| Some((d.get("g")?.as_u64()?, d.get("i")?.as_u64()? as usize)));
+        if let Some((generation, i)) = key {
+            let s = self.lock();
+            if s.last_docs.0 == generation {
+                if let Some(Some(doc)) = s.last_docs.1.get(i) {
+                    item.documentation = Some(markdown(doc.to_string()).into());
+                }
+            }
+        }
+        Ok(item)
     }
 
     async fn hover(&self, p: HoverParams) -> Result<Option<Hover>> {
@@ -460,25 +488,49 @@ impl Backend {
         Some(a.hints.get_or_init(|| Arc::new(computed)).clone())
     }
 
-    async fn completion_items(
-        &self,
-        p: &TextDocumentPositionParams,
-    ) -> Option<Vec<CompletionItem>> {
+    async fn completion_list(&self, p: &TextDocumentPositionParams) -> Option<CompletionList> {
         let (uri, pos) = position_params(p);
         let a = self.analysis(uri).await?;
         let (unit, offset) = unit_at(&a, pos)?;
-        let items = completion::complete(unit, a.workflow.as_ref(), offset);
-        Some(
-            items
-                .into_iter()
-                .map(|i| CompletionItem {
-                    label: i.label,
+        let list = completion::complete_ranked(unit, a.workflow.as_ref(), offset);
+        let (s, e) = unit.doc_span(list.replace.0, list.replace.1);
+        let replace = range(&a, s, e);
+        let mut state = self.lock();
+        let snippets = state.snippets;
+        let generation = state.last_docs.0 + 1;
+        state.last_docs = (generation, list.items.iter().map(|i| i.doc).collect());
+        drop(state);
+        let items = list
+            .items
+            .into_iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let snippet = i.snippet.filter(|_| snippets);
+                let format = snippet.as_ref().map(|_| InsertTextFormat::Snippet);
+                let new_text = snippet.unwrap_or_else(|| i.label.clone());
+                CompletionItem {
+                    // Keeps the server's ranking: clients sort by `sortText`.
+                    sort_text: Some(format!("{n:04}")),
                     kind: Some(completion_kind(i.kind)),
                     detail: i.detail,
-                    documentation: i.doc.map(|d| d.into()),
+                    insert_text_format: format,
+                    text_edit: Some(
+                        TextEdit {
+                            range: replace,
+                            new_text,
+                        }
+                        .into(),
+                    ),
+                    data: i.doc.map(|_| serde_json::json!({"g": generation, "i": n})),
+                    label: i.label,
                     ..Default::default()
-                })
-                .collect(),
-        )
+                }
+            })
+            .collect();
+        Some(CompletionList {
+            is_incomplete: list.incomplete,
+            items,
+            ..Default::default()
+        })
     }
 }

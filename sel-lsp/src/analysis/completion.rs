@@ -28,20 +28,77 @@ pub struct Item {
     pub label: String,
     pub kind: Kind,
     pub detail: Option<String>,
-    pub doc: Option<String>,
+    /// Documentation, sent on `completionItem/resolve` only (it is the bulk of a list).
+    pub doc: Option<&'static str>,
+    /// For methods, a snippet that writes the call with its parameters as tab stops.
+    pub snippet: Option<String>,
 }
 
-fn item(label: impl Into<String>, kind: Kind, detail: Option<String>, doc: Option<&str>) -> Item {
+fn item(
+    label: impl Into<String>,
+    kind: Kind,
+    detail: Option<String>,
+    doc: Option<&'static str>,
+) -> Item {
     Item {
         label: label.into(),
         kind,
         detail,
-        doc: doc.map(str::to_string),
+        doc,
+        snippet: None,
     }
 }
 
-/// Completion items at unit offset `offset`.
+/// At most this many items are sent; the list is then marked incomplete so the client
+/// asks again as the user types.
+pub const LIMIT: usize = 100;
+
+/// A ranked completion list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completion {
+    pub items: Vec<Item>,
+    /// Some matching items were left out (more than [`LIMIT`]).
+    pub incomplete: bool,
+    /// Unit range of the partial word the items replace.
+    pub replace: (usize, usize),
+}
+
+/// The items at `offset` that match the partial word before it, best first.
+pub fn complete_ranked(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Completion {
+    let (items, partial) = complete_with_partial(unit, workflow, offset);
+    let (order, incomplete) =
+        super::fuzzy::rank(&partial, items.iter().map(|i| i.label.as_str()), LIMIT);
+    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    let items = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    Completion {
+        items,
+        incomplete,
+        replace: (offset.saturating_sub(partial.len()), offset),
+    }
+}
+
+/// A call snippet: `name(${1:a}, ${2:b})`, or `name()` for no parameters.
+fn call_snippet(m: &catalog::Method) -> String {
+    let args: Vec<String> = m
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("${{{}:{}}}", i + 1, p.name))
+        .collect();
+    format!("{}({})$0", m.name, args.join(", "))
+}
+
+/// Completion items at unit offset `offset`, unfiltered.
 pub fn complete(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Vec<Item> {
+    complete_with_partial(unit, workflow, offset).0
+}
+
+/// The items and the partial word typed before `offset`.
+fn complete_with_partial(
+    unit: &Unit,
+    workflow: Option<&Workflow>,
+    offset: usize,
+) -> (Vec<Item>, String) {
     let inputs = workflow.zip(unit.site).map(|(w, i)| w.inputs(i));
     let own = workflow
         .zip(unit.site)
@@ -53,10 +110,12 @@ pub fn complete(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Vec<
         site: inputs.as_ref().map(|s| s as &dyn super::Inputs),
     };
     match context::at(&env, offset) {
-        Context::Nothing => Vec::new(),
-        Context::Member { receiver, .. } => members(&receiver, site.as_ref()),
-        Context::StringArg { call, .. } => string_arg(&call, workflow, site.as_ref()),
-        Context::Code { .. } => code(unit, site.as_ref(), offset),
+        Context::Nothing => (Vec::new(), String::new()),
+        Context::Member { receiver, partial } => (members(&receiver, site.as_ref()), partial),
+        Context::StringArg { call, partial } => {
+            (string_arg(&call, workflow, site.as_ref()), partial)
+        }
+        Context::Code { partial } => (code(unit, site.as_ref(), offset), partial),
     }
 }
 
@@ -125,7 +184,9 @@ fn members(r: &Receiver, site: Option<&SiteNames<'_>>) -> Vec<Item> {
             }
             continue;
         }
-        out.push(item(m.name, Kind::Method, Some(m.signature()), Some(m.doc)));
+        let mut it = item(m.name, Kind::Method, Some(m.signature()), Some(m.doc));
+        it.snippet = Some(call_snippet(m));
+        out.push(it);
     }
     for f in catalog::fields_of(r.ty) {
         out.push(item(

@@ -9,6 +9,7 @@ pub mod completion;
 pub mod context;
 pub mod definition;
 pub mod diagnostics;
+pub mod fuzzy;
 pub mod hover;
 pub mod inlay;
 pub mod lints;

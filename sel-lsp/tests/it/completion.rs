@@ -3,6 +3,7 @@
 //! upstream steps in `params.getFromStep('…')`.
 
 use crate::common::{labels, pos, Client};
+use serde_json::json;
 
 const URI: &str = "file:///chain.json";
 
@@ -90,4 +91,126 @@ async fn get_from_step_offers_only_upstream_steps() {
     // Inside the foreach: the inner upstream step i1, then s1 (upstream of the loop).
     let got = complete_at(&mut c, "getFromStep('')", 0, 13).await;
     assert_eq!(got, ["s1", "i1"]);
+}
+
+/// A workflow with `names` as LONG params and one more, `probe`, whose expression is
+/// `expr`.
+fn workflow_with(names: &[&str], expr: &str) -> String {
+    let mut params: Vec<String> = names
+        .iter()
+        .map(|n| format!("\"{n}\": {{\"type\": \"LONG\", \"value\": 1}}"))
+        .collect();
+    params.push(format!(
+        "\"probe\": {{\"type\": \"STRING\", \"expression\": \"{expr}\"}}"
+    ));
+    format!(
+        "{{\"workflow\": {{\"id\": \"w\", \"params\": {{\n{}\n}}, \"steps\": []}}}}",
+        params.join(",\n")
+    )
+}
+
+#[tokio::test]
+async fn filtered_and_ranked_by_the_typed_prefix() {
+    let mut c = Client::start().await;
+    // The partial `ru` follows JSON and SEL escapes and non-ASCII text on its line.
+    let text = workflow_with(
+        &["other", "rerun", "run_id", "RUN_DATE", "runDate", "xru"],
+        "\\\"\\u00e9ü\\\" + ru",
+    );
+    c.open("file:///r.json", "json", &text).await;
+    let (l, ch) = pos(&text, "ru\"}", 0);
+    let list = c
+        .at("textDocument/completion", "file:///r.json", l, ch + 2)
+        .await;
+    // Case-sensitive prefix, any-case prefix, substring (`rerun`, `xru`, `true`), then
+    // a scattered match (`return`).
+    assert_eq!(
+        labels(&list),
+        ["run_id", "runDate", "RUN_DATE", "rerun", "xru", "true", "return"]
+    );
+    assert_eq!(list["isIncomplete"], false);
+    let items = list["items"].as_array().expect("items");
+    assert_eq!(items[0]["sortText"], "0000");
+    assert_eq!(items[1]["sortText"], "0001");
+    assert_eq!(
+        items[0]["textEdit"],
+        json!({"range": {"start": {"line": l, "character": ch}, "end": {"line": l, "character": ch + 2}},
+               "newText": "run_id"})
+    );
+}
+
+#[tokio::test]
+async fn incomplete_when_cut_at_100() {
+    let mut c = Client::start().await;
+    let names: Vec<String> = (0..150).map(|i| format!("p{i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let text = workflow_with(&refs, "p");
+    c.open("file:///n.json", "json", &text).await;
+    let (l, ch) = pos(&text, "\"p\"}", 0);
+    let list = c
+        .at("textDocument/completion", "file:///n.json", l, ch + 2)
+        .await;
+    assert_eq!(labels(&list), names[..100]);
+    assert_eq!(list["isIncomplete"], true);
+    // Typing on narrows it: complete again.
+    let text = workflow_with(&refs, "p14");
+    c.open("file:///n2.json", "json", &text).await;
+    let (l, ch) = pos(&text, "\"p14\"}", 0);
+    let list = c
+        .at("textDocument/completion", "file:///n2.json", l, ch + 4)
+        .await;
+    // Prefix matches first, then the scattered ones (`p1·4`).
+    assert_eq!(
+        labels(&list),
+        [
+            "p14", "p140", "p141", "p142", "p143", "p144", "p145", "p146", "p147", "p148", "p149",
+            "p104", "p114", "p124", "p134"
+        ]
+    );
+    assert_eq!(list["isIncomplete"], false);
+}
+
+#[tokio::test]
+async fn method_snippets_when_the_client_takes_them() {
+    let text = "String s = 'x';\ns.subs";
+    let snippets =
+        json!({"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}});
+    let mut c = Client::start_with(snippets).await;
+    c.open("file:///s.sel", "sel", text).await;
+    let list = c.at("textDocument/completion", "file:///s.sel", 1, 6).await;
+    assert_eq!(labels(&list), ["substring"]);
+    let item = &list["items"][0];
+    assert_eq!(item["insertTextFormat"], 2);
+    assert_eq!(
+        item["textEdit"],
+        json!({"range": {"start": {"line": 1, "character": 2}, "end": {"line": 1, "character": 6}},
+               "newText": "substring(${1:begin})$0"})
+    );
+    // A client without snippet support gets the plain name.
+    let mut c = Client::start().await;
+    c.open("file:///s.sel", "sel", text).await;
+    let list = c.at("textDocument/completion", "file:///s.sel", 1, 6).await;
+    let item = &list["items"][0];
+    assert_eq!(item.get("insertTextFormat"), None);
+    assert_eq!(item["textEdit"]["newText"], "substring");
+}
+
+#[tokio::test]
+async fn documentation_comes_on_resolve() {
+    let mut c = Client::start().await;
+    c.open("file:///d.sel", "sel", "String s = 'x';\ns.toUpp")
+        .await;
+    let list = c.at("textDocument/completion", "file:///d.sel", 1, 7).await;
+    let item = list["items"][0].clone();
+    assert_eq!(item["label"], "toUpperCase");
+    assert_eq!(item.get("documentation"), None);
+    let resolved = c.request("completionItem/resolve", item.clone()).await;
+    assert_eq!(
+        resolved["documentation"],
+        json!({"kind": "markdown", "value": "Upper-cases with full Unicode mapping (English locale)."})
+    );
+    // After a newer completion, an old item resolves to itself.
+    c.at("textDocument/completion", "file:///d.sel", 1, 7).await;
+    let stale = c.request("completionItem/resolve", item.clone()).await;
+    assert_eq!(stale, item);
 }

@@ -33,7 +33,7 @@ async fn completion_by_receiver_type_and_in_code() {
         .at("textDocument/completion", "file:///b.sel", 1, 7)
         .await;
     assert!(labels(&items).contains(&"plusDays".to_string()));
-    let plus = items
+    let plus = items["items"]
         .as_array()
         .and_then(|a| a.iter().find(|i| i["label"] == "plusDays"))
         .cloned();

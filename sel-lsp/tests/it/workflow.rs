@@ -81,7 +81,7 @@ async fn completion_offers_params_steps_and_zones() {
     assert_eq!(labels(&steps), ["first"]);
     let params = c.at("textDocument/completion", URI, l, ch + 10).await;
     assert_eq!(labels(&params), ["count"]);
-    assert_eq!(params[0]["detail"], "LONG param of step first");
+    assert_eq!(params["items"][0]["detail"], "LONG param of step first");
     // After `params.`: the extension's methods and the workflow params as fields.
     let got = labels(&c.at("textDocument/completion", URI, l, ch - 12).await);
     assert_eq!(got[..3], ["get", "containsKey", "nextUniqueId"]);
@@ -93,15 +93,32 @@ async fn completion_offers_params_steps_and_zones() {
 #[tokio::test]
 async fn zone_ids_inside_for_id() {
     let mut c = Client::start().await;
-    let text = "{\"workflow\": {\"id\": \"z\", \"params\": {\"tz\": {\"type\": \"STRING\", \"expression\": \"DateTimeZone.forID('Eu').toString()\"}}, \"steps\": []}}";
+    let text = "{\"workflow\": {\"id\": \"z\", \"params\": {\"tz\": {\"type\": \"STRING\", \"expression\": \"DateTimeZone.forID('Eu').toString() + DateTimeZone.forID('europe/zu')\"}}, \"steps\": []}}";
     c.open("file:///z.json", "json", text).await;
     let (l, ch) = pos(text, "Eu'", 0);
-    let got = labels(
-        &c.at("textDocument/completion", "file:///z.json", l, ch + 2)
-            .await,
+    let list = c
+        .at("textDocument/completion", "file:///z.json", l, ch + 2)
+        .await;
+    // Ranked by the typed `Eu` and cut at 100 (there are more matches): incomplete.
+    let got = labels(&list);
+    assert_eq!(got.len(), 100);
+    assert_eq!(list["isIncomplete"], true);
+    assert_eq!(
+        got[..3],
+        ["Europe/Amsterdam", "Europe/Andorra", "Europe/Astrakhan"]
     );
-    assert_eq!(got.len(), chrono_tz::TZ_VARIANTS.len());
-    assert!(got.contains(&"Europe/Zurich".to_string()) && got.contains(&"UTC".to_string()));
+    // Case-insensitive; the edit replaces what was typed inside the quotes.
+    let (l, ch) = pos(text, "europe/zu'", 0);
+    let list = c
+        .at("textDocument/completion", "file:///z.json", l, ch + 9)
+        .await;
+    assert_eq!(list["isIncomplete"], false);
+    assert_eq!(labels(&list), ["Europe/Zurich"]);
+    assert_eq!(
+        list["items"][0]["textEdit"],
+        json!({"range": {"start": {"line": l, "character": ch}, "end": {"line": l, "character": ch + 9}},
+               "newText": "Europe/Zurich"})
+    );
 }
 
 #[tokio::test]

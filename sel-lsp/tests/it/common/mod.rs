@@ -21,6 +21,11 @@ pub struct Client {
 impl Client {
     /// A server that went through `initialize` / `initialized`.
     pub async fn start() -> Client {
+        Client::start_with(json!({})).await
+    }
+
+    /// A server initialized with the client `capabilities`.
+    pub async fn start_with(capabilities: Value) -> Client {
         let (service, socket) = sel_lsp::service();
         let (tx, rx) = mpsc::unbounded_channel();
         tokio::spawn(async move {
@@ -38,7 +43,7 @@ impl Client {
         let init = c
             .request(
                 "initialize",
-                json!({"processId": null, "rootUri": null, "capabilities": {}}),
+                json!({"processId": null, "rootUri": null, "capabilities": capabilities}),
             )
             .await;
         assert_eq!(init["serverInfo"]["name"], "sel-lsp");
