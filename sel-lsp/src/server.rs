@@ -9,14 +9,16 @@
 use crate::analysis::completion::{self, Kind};
 use crate::analysis::definition::{self, Target};
 use crate::analysis::symbols::{self, SymbolKind as SelSymbolKind};
-use crate::analysis::{hover, inlay, semantic_tokens, signature, Diag, Severity, Unit};
+use crate::analysis::{
+    hover, inlay, refs, rename, semantic_tokens, signature, Diag, Severity, Unit,
+};
 use crate::document::{Analysis, Document, Language};
 use crate::workflow::ParseCache;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tower_lsp_server::gen_lsp_types::*;
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::{Client, LanguageServer};
 
 /// How long an edit waits for the next one before its diagnostics are computed.
@@ -164,6 +166,14 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 }),
                 definition_provider: Some(true.into()),
+                references_provider: Some(true.into()),
+                rename_provider: Some(
+                    RenameOptions {
+                        prepare_provider: Some(true),
+                        work_done_progress_options: Default::default(),
+                    }
+                    .into(),
+                ),
                 document_symbol_provider: Some(true.into()),
                 document_formatting_provider: Some(true.into()),
                 inlay_hint_provider: Some(true.into()),
@@ -295,20 +305,94 @@ impl LanguageServer for Backend {
         let Some(a) = self.analysis(uri).await else {
             return Ok(None);
         };
-        let Some((unit, offset)) = unit_at(&a, pos) else {
-            return Ok(None);
-        };
-        let target = definition::definition(unit, a.workflow.as_ref(), offset);
-        Ok(target.map(|t| {
-            let (s, e) = match t {
-                Target::Unit(s, e) => unit.doc_span(s as usize, e as usize),
-                Target::Document(s, e) => (s, e),
-            };
+        let d = a.index.offset(&a.text, pos);
+        let target = unit_at(&a, pos)
+            .and_then(|(unit, offset)| {
+                definition::definition(unit, a.workflow.as_ref(), offset).map(|t| match t {
+                    Target::Unit(s, e) => unit.doc_span(s as usize, e as usize),
+                    Target::Document(s, e) => (s, e),
+                })
+            })
+            .or_else(|| {
+                // Names the SEL resolver does not see: step ids and params in string
+                // arguments (`getFromStep('…')`), transitions, interpolations.
+                let index = refs::index(&a);
+                let o = refs::at(&index, d)?;
+                let def = refs::of(&index, &o.symbol)
+                    .into_iter()
+                    .find(|x| x.form == refs::Form::Definition)?;
+                Some((def.start, def.end))
+            });
+        Ok(target.map(|(s, e)| {
             Definition::from(Location {
                 uri: uri.clone(),
                 range: range(&a, s, e),
             })
             .into()
+        }))
+    }
+
+    async fn references(&self, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let (uri, pos) = position_params(&p.text_document_position_params);
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let index = refs::index(&a);
+        let Some(o) = refs::at(&index, a.index.offset(&a.text, pos)) else {
+            return Ok(None);
+        };
+        let with_decl = p.context.include_declaration;
+        Ok(Some(
+            refs::of(&index, &o.symbol)
+                .into_iter()
+                .filter(|x| with_decl || x.form != refs::Form::Definition)
+                .map(|x| Location {
+                    uri: uri.clone(),
+                    range: range(&a, x.start, x.end),
+                })
+                .collect(),
+        ))
+    }
+
+    async fn prepare_rename(
+        &self,
+        p: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResult>> {
+        let (uri, pos) = position_params(&p);
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let Some((symbol, s, e)) = rename::prepare(&a, a.index.offset(&a.text, pos)) else {
+            return Err(jsonrpc::Error::invalid_params(
+                "There is no renameable name here.",
+            ));
+        };
+        Ok(Some(
+            PrepareRenamePlaceholder {
+                range: range(&a, s, e),
+                placeholder: symbol.name().to_string(),
+            }
+            .into(),
+        ))
+    }
+
+    async fn rename(&self, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let (uri, pos) = position_params(&p.text_document_position_params);
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let edits = rename::rename(&a, a.index.offset(&a.text, pos), &p.new_name)
+            .map_err(jsonrpc::Error::invalid_params)?;
+        let edits = edits
+            .into_iter()
+            .map(|e| TextEdit {
+                range: range(&a, e.start, e.end),
+                new_text: e.text,
+            })
+            .collect();
+        Ok(Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..Default::default()
         }))
     }
 

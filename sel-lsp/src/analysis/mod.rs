@@ -13,6 +13,8 @@ pub mod fuzzy;
 pub mod hover;
 pub mod inlay;
 pub mod lints;
+pub mod refs;
+pub mod rename;
 pub mod semantic_tokens;
 pub mod signature;
 pub mod symbols;

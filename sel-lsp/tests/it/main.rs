@@ -7,5 +7,6 @@ mod common;
 mod completion;
 mod diagnostics;
 mod e2e_nvim;
+mod rename;
 mod sel_file;
 mod workflow;

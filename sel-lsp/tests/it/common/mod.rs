@@ -64,6 +64,22 @@ impl Client {
         body.unwrap_or_else(|e| panic!("{method} failed: {e:?}"))
     }
 
+    /// Sends a request that must fail and returns the error's message.
+    pub async fn request_err(&mut self, method: &'static str, params: Value) -> String {
+        self.next_id += 1;
+        let req = Request::build(method)
+            .params(params)
+            .id(self.next_id)
+            .finish();
+        let svc = self.service.ready().await.expect("service ready");
+        let resp = svc.call(req).await.expect("call").expect("a response");
+        let (_, body) = resp.into_parts();
+        match body {
+            Ok(v) => panic!("{method} succeeded with {v}"),
+            Err(e) => e.message.to_string(),
+        }
+    }
+
     pub async fn notify(&mut self, method: &'static str, params: Value) {
         let req = Request::build(method).params(params).finish();
         let svc = self.service.ready().await.expect("service ready");
