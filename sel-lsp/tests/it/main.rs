@@ -8,5 +8,6 @@ mod completion;
 mod diagnostics;
 mod e2e_nvim;
 mod rename;
+mod rename_props;
 mod sel_file;
 mod workflow;
