@@ -10,7 +10,7 @@ use crate::analysis::completion::{self, Kind};
 use crate::analysis::definition::{self, Target};
 use crate::analysis::symbols::{self, SymbolKind as SelSymbolKind};
 use crate::analysis::{
-    hover, inlay, refs, rename, semantic_tokens, signature, Diag, Severity, Unit,
+    actions, hover, inlay, refs, rename, semantic_tokens, signature, Diag, Severity, Unit,
 };
 use crate::document::{Analysis, Document, Language};
 use crate::workflow::ParseCache;
@@ -167,6 +167,7 @@ impl LanguageServer for Backend {
                 }),
                 definition_provider: Some(true.into()),
                 references_provider: Some(true.into()),
+                code_action_provider: Some(true.into()),
                 rename_provider: Some(
                     RenameOptions {
                         prepare_provider: Some(true),
@@ -352,6 +353,50 @@ impl LanguageServer for Backend {
                 })
                 .collect(),
         ))
+    }
+
+    async fn code_action(&self, p: CodeActionParams) -> Result<Option<Vec<CodeActionResponse>>> {
+        let uri = &p.text_document.uri;
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let (s, e) = (
+            a.index.offset(&a.text, p.range.start),
+            a.index.offset(&a.text, p.range.end),
+        );
+        let out = actions::actions(&a, s, e)
+            .into_iter()
+            .map(|act| {
+                let edits = act
+                    .edits
+                    .into_iter()
+                    .map(|e| TextEdit {
+                        range: range(&a, e.start, e.end),
+                        new_text: e.text,
+                    })
+                    .collect();
+                CodeAction {
+                    title: act.title,
+                    kind: Some(if act.quick_fix {
+                        CodeActionKind::QuickFix
+                    } else {
+                        CodeActionKind::RefactorRewrite
+                    }),
+                    diagnostics: act
+                        .diagnostic
+                        .and_then(|i| a.diagnostics.get(i))
+                        .map(|d| vec![to_lsp_diag(&a, d)]),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(HashMap::from([(uri.clone(), edits)])),
+                        ..Default::default()
+                    }),
+                    is_preferred: act.quick_fix.then_some(true),
+                    ..Default::default()
+                }
+                .into()
+            })
+            .collect();
+        Ok(Some(out))
     }
 
     async fn prepare_rename(

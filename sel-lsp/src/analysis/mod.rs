@@ -5,6 +5,7 @@
 //! Every feature works on units in text offsets and reports in document offsets; the
 //! server converts those to LSP positions at the edge.
 
+pub mod actions;
 pub mod completion;
 pub mod context;
 pub mod definition;

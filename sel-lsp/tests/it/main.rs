@@ -2,6 +2,7 @@
 //! tests (`diagnostics`, `sel_file`, `workflow`, ...) and end-to-end tests that run the
 //! real `sel-lsp` binary (`cli`, `e2e_nvim`).
 
+mod actions;
 mod cli;
 mod common;
 mod completion;

@@ -2,7 +2,7 @@
 //! exact edits, checked by applying them, on JSON with escapes and non-ASCII text and on
 //! the YAML DSL with its quoting styles.
 
-use crate::common::{pos, range, Client};
+use crate::common::{apply, pos, range, Client};
 use serde_json::{json, Value};
 
 const URI: &str = "file:///rename.json";
@@ -12,49 +12,6 @@ async fn open_json() -> (Client, String) {
     let text = std::fs::read_to_string("tests/data/rename.json").expect("fixture");
     c.open(URI, "json", &text).await;
     (c, text)
-}
-
-/// Byte offset of a protocol position (UTF-16 column).
-fn offset(text: &str, line: u64, ch: u64) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line as usize)
-        .map(str::len)
-        .sum();
-    let mut units = 0u64;
-    for (i, c) in text[start..].char_indices() {
-        if units >= ch {
-            return start + i;
-        }
-        units += c.len_utf16() as u64;
-    }
-    text.len()
-}
-
-/// The text after applying a `WorkspaceEdit` for `uri`.
-fn apply(text: &str, edit: &Value, uri: &str) -> String {
-    let mut edits: Vec<(usize, usize, String)> = edit["changes"][uri]
-        .as_array()
-        .expect("edits")
-        .iter()
-        .map(|e| {
-            let r = range(&e["range"]);
-            (
-                offset(text, r[0], r[1]),
-                offset(text, r[2], r[3]),
-                e["newText"].as_str().expect("text").to_string(),
-            )
-        })
-        .collect();
-    edits.sort();
-    for w in edits.windows(2) {
-        assert!(w[0].1 <= w[1].0, "overlapping edits {edits:?}");
-    }
-    let mut out = text.to_string();
-    for (s, e, t) in edits.into_iter().rev() {
-        out.replace_range(s..e, &t);
-    }
-    out
 }
 
 async fn rename_at(

@@ -182,3 +182,46 @@ pub fn labels(v: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// Byte offset of a protocol position (UTF-16 column).
+pub fn offset(text: &str, line: u64, ch: u64) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line as usize)
+        .map(str::len)
+        .sum();
+    let mut units = 0u64;
+    for (i, c) in text[start..].char_indices() {
+        if units >= ch {
+            return start + i;
+        }
+        units += c.len_utf16() as u64;
+    }
+    text.len()
+}
+
+/// The text after applying a `WorkspaceEdit` for `uri`.
+pub fn apply(text: &str, edit: &Value, uri: &str) -> String {
+    let mut edits: Vec<(usize, usize, String)> = edit["changes"][uri]
+        .as_array()
+        .expect("edits")
+        .iter()
+        .map(|e| {
+            let r = range(&e["range"]);
+            (
+                offset(text, r[0], r[1]),
+                offset(text, r[2], r[3]),
+                e["newText"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect();
+    edits.sort();
+    for w in edits.windows(2) {
+        assert!(w[0].1 <= w[1].0, "overlapping edits {edits:?}");
+    }
+    let mut out = text.to_string();
+    for (s, e, t) in edits.into_iter().rev() {
+        out.replace_range(s..e, &t);
+    }
+    out
+}
