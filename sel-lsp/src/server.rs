@@ -36,6 +36,10 @@ struct State {
     docs: HashMap<Uri, Open>,
     /// The client renders snippets in completion items.
     snippets: bool,
+    /// The `sel.runTs` setting: the `RUN_TS` (epoch ms) inlay hints use for default params.
+    run_ts: Option<i64>,
+    /// The client accepts `workspace/inlayHint/refresh`.
+    hint_refresh: bool,
     /// Documentation of the last completion list's items, for `completionItem/resolve`,
     /// with a generation number so a stale item resolves to nothing.
     last_docs: (u64, Vec<Option<&'static str>>),
@@ -148,6 +152,16 @@ impl LanguageServer for Backend {
             .and_then(|c| c.completion_item.as_ref())
             .and_then(|i| i.snippet_support)
             .unwrap_or(false);
+        self.lock().hint_refresh = p
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|h| h.refresh_support)
+            .unwrap_or(false);
+        if let Some(o) = &p.initialization_options {
+            self.lock().run_ts = run_ts_setting(o);
+        }
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "sel-lsp".to_string(),
@@ -256,7 +270,18 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let Some((unit, offset)) = unit_at(&a, pos) else {
-            return Ok(None);
+            // On a param's key: its merged definition.
+            let Some(w) = &a.workflow else {
+                return Ok(None);
+            };
+            let index = refs::index(&a);
+            let Some(o) = refs::at(&index, a.index.offset(&a.text, pos)) else {
+                return Ok(None);
+            };
+            return Ok(hover::param_markdown(w, &o.symbol).map(|md| Hover {
+                contents: markdown(md).into(),
+                range: Some(range(&a, o.start, o.end)),
+            }));
         };
         Ok(hover::hover(unit, a.workflow.as_ref(), offset).map(|h| {
             let (s, e) = unit.doc_span_of(h.span);
@@ -546,11 +571,49 @@ impl LanguageServer for Backend {
         ))
     }
 
+    async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
+        let run_ts = run_ts_setting(&p.settings);
+        let refresh = {
+            let mut s = self.lock();
+            if s.run_ts == run_ts {
+                return;
+            }
+            s.run_ts = run_ts;
+            // Hints are cached per analysis: drop the analyses so they are redone.
+            for open in s.docs.values_mut() {
+                open.analysis = None;
+            }
+            s.hint_refresh
+        };
+        if refresh {
+            // Not awaited here: the client answers it while this notification is done.
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.inlay_hint_refresh().await;
+            });
+        }
+    }
+
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.lock().docs.remove(&uri);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
+}
+
+/// The `runTs` setting (under `sel`, or at the top level): epoch milliseconds, or an
+/// RFC 3339 timestamp such as `2024-03-01T05:30:00Z`.
+fn run_ts_setting(v: &serde_json::Value) -> Option<i64> {
+    let x = v
+        .get("sel")
+        .and_then(|s| s.get("runTs"))
+        .or_else(|| v.get("runTs"))?;
+    if let Some(n) = x.as_i64() {
+        return Some(n);
+    }
+    chrono::DateTime::parse_from_rfc3339(x.as_str()?)
+        .ok()
+        .map(|t| t.timestamp_millis())
 }
 
 /// The unit under `pos` and the offset in it.
@@ -609,11 +672,10 @@ impl Backend {
             return Some(h.clone());
         }
         let a2 = a.clone();
-        let computed = tokio::task::spawn_blocking(move || {
-            a2.workflow.as_ref().map(inlay::hints).unwrap_or_default()
-        })
-        .await
-        .ok()?;
+        let run_ts = self.lock().run_ts;
+        let computed = tokio::task::spawn_blocking(move || inlay::hints(&a2, run_ts))
+            .await
+            .ok()?;
         Some(a.hints.get_or_init(|| Arc::new(computed)).clone())
     }
 

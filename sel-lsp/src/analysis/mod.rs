@@ -8,6 +8,7 @@
 pub mod actions;
 pub mod completion;
 pub mod context;
+pub mod defaults;
 pub mod definition;
 pub mod diagnostics;
 pub mod fuzzy;

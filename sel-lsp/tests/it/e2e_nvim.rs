@@ -146,7 +146,10 @@ fn check(result: &serde_json::Value) {
     }
     // The expression is param `count`'s own: it is not offered there.
     assert!(!labels.contains(&"count"), "{labels:?}");
-    assert_eq!(result["hover"], "```sel\nLONG days\n```\n\nworkflow param");
+    assert_eq!(
+        result["hover"],
+        "```sel\nLONG days\n```\n\nworkflow param · MUTABLE (the default mode) · source DEFINITION\n\nexpression: `Util.dateIntToTs(start) / 86400000`"
+    );
     assert_eq!(result["sel_filetype"], "sel");
     assert_eq!(result["sel_clients"], serde_json::json!([id]), "{result}");
     assert_eq!(

@@ -6,6 +6,7 @@ mod actions;
 mod cli;
 mod common;
 mod completion;
+mod defaults;
 mod diagnostics;
 mod e2e_nvim;
 mod rename;

@@ -139,7 +139,7 @@ async fn hover_definition_and_signature() {
     let h = c.at("textDocument/hover", URI, l, ch).await;
     assert_eq!(
         h["contents"]["value"],
-        "```sel\nLONG days\n```\n\nworkflow param"
+        "```sel\nLONG days\n```\n\nworkflow param · MUTABLE (the default mode) · source DEFINITION\n\nexpression: `Util.dateIntToTs(start) / 86400000`"
     );
     let d = c.at("textDocument/definition", URI, l, ch + 1).await;
     let def = pos(&text, "days\": {", 0);
@@ -255,7 +255,7 @@ async fn yaml_dsl_document() {
     let h = c.at("textDocument/hover", uri, l, ch + 2).await;
     assert_eq!(
         h["contents"]["value"],
-        "```sel\nLONG attempt_cnt\n```\n\nstep param"
+        "```sel\nLONG attempt_cnt\n```\n\nstep param · MUTABLE (the default mode) · source DEFINITION\n\nvalue: `1`"
     );
 }
 

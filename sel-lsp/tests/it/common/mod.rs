@@ -26,6 +26,11 @@ impl Client {
 
     /// A server initialized with the client `capabilities`.
     pub async fn start_with(capabilities: Value) -> Client {
+        Client::start_full(capabilities, Value::Null).await
+    }
+
+    /// A server initialized with `capabilities` and `initializationOptions`.
+    pub async fn start_full(capabilities: Value, options: Value) -> Client {
         let (service, socket) = sel_lsp::service();
         let (tx, rx) = mpsc::unbounded_channel();
         tokio::spawn(async move {
@@ -43,7 +48,7 @@ impl Client {
         let init = c
             .request(
                 "initialize",
-                json!({"processId": null, "rootUri": null, "capabilities": capabilities}),
+                json!({"processId": null, "rootUri": null, "capabilities": capabilities, "initializationOptions": options}),
             )
             .await;
         assert_eq!(init["serverInfo"]["name"], "sel-lsp");
