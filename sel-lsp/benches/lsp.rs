@@ -92,19 +92,33 @@ fn benches(c: &mut Criterion) {
         client.diagnostics("file:///bench.json", 1).await;
         client
     });
+    // At the start of p1001's expression (nothing typed: every name, ranked, cut at
+    // 100) and after its first name `p1000` (typed: filtered by the prefix).
     let (line, col) = pos(&text, "p1000 * 2");
-    let mut complete =
-        || rt.block_on(client.at("textDocument/completion", "file:///bench.json", line, col));
-    assert!(complete().as_array().is_some_and(|a| a.len() > PARAMS));
-    let samples = (0..1000)
-        .map(|_| {
-            let t = Instant::now();
-            complete();
-            t.elapsed()
-        })
-        .collect();
-    percentiles("completion (2,000 params, protocol round trip)", samples);
-    c.bench_function("completion_2000_params", |b| b.iter(&mut complete));
+    for (what, at, first) in [
+        ("nothing typed", col, "p0"),
+        ("`p1000` typed", col + 5, "p1000"),
+    ] {
+        let mut complete =
+            || rt.block_on(client.at("textDocument/completion", "file:///bench.json", line, at));
+        let list = complete();
+        assert_eq!(list["items"][0]["label"], first, "{what}");
+        assert_eq!(list["isIncomplete"], what == "nothing typed");
+        let samples = (0..1000)
+            .map(|_| {
+                let t = Instant::now();
+                complete();
+                t.elapsed()
+            })
+            .collect();
+        percentiles(
+            &format!("completion, {what} (2,000 params, protocol round trip)"),
+            samples,
+        );
+        c.bench_function(&format!("completion_2000_params_{}", first), |b| {
+            b.iter(&mut complete)
+        });
+    }
 
     let mut doc = Document::new(text.clone(), 1, Language::Json);
     let mut cache = ParseCache::default();

@@ -224,6 +224,32 @@ fn visible_params(site: &SiteNames<'_>) -> Vec<Item> {
             }
         }
     }
+    // Maestro's default params the document does not define, after its own.
+    let workflow_visible = matches!(
+        inputs.scope,
+        Scope::Workflow | Scope::Step { .. } | Scope::StepWithoutOwnParams { .. }
+    );
+    let step = step_of(&inputs.scope).is_some();
+    let defaults = super::defaults::WORKFLOW
+        .iter()
+        .filter(|_| workflow_visible)
+        .map(|d| (d, "default workflow param"))
+        .chain(
+            super::defaults::STEP
+                .iter()
+                .filter(|_| step)
+                .map(|d| (d, "default step param")),
+        );
+    for (d, what) in defaults {
+        if !out.iter().any(|i| i.label == d.name) && inputs.index.get(d.name).is_none() {
+            out.push(item(
+                d.name,
+                Kind::Param,
+                Some(format!("{} {what}", sel_type(d.ty))),
+                Some(d.meaning),
+            ));
+        }
+    }
     out
 }
 

@@ -122,11 +122,38 @@ async fn filtered_and_ranked_by_the_typed_prefix() {
     let list = c
         .at("textDocument/completion", "file:///r.json", l, ch + 2)
         .await;
-    // Case-sensitive prefix, any-case prefix, substring (`rerun`, `xru`, `true`), then
-    // a scattered match (`return`).
+    // Case-sensitive prefix, any-case prefix (the document's `RUN_DATE`, then Maestro's
+    // default params), a word start (`TARGET_RUN_DATE`, ...), a substring (`rerun`, `xru`,
+    // `true`), then a scattered match (`return`).
     assert_eq!(
         labels(&list),
-        ["run_id", "runDate", "RUN_DATE", "rerun", "xru", "true", "return"]
+        [
+            "run_id",
+            "runDate",
+            "RUN_DATE",
+            "RUN_TS",
+            "RUN_DATE_MINUS_1",
+            "RUN_DATE_MINUS_7",
+            "TARGET_RUN_DATE",
+            "TARGET_RUN_HOUR",
+            "DERIVED_RUN_TS",
+            "DERIVED_RUN_DATE_US_PACIFIC",
+            "DERIVED_RUN_DATE_US_PACIFIC_MINUS_ONE",
+            "DERIVED_RUN_DATE_UTC",
+            "DERIVED_RUN_DATE_UTC_MINUS_ONE",
+            "DERIVED_RUN_DATE_UTC_PLUS_ONE",
+            "DERIVED_RUN_DATE_UTC_MINUS_ONE_HOUR",
+            "DERIVED_RUN_DATE_UTC_PLUS_ONE_HOUR",
+            "DERIVED_RUN_HOUR_US_PACIFIC",
+            "DERIVED_RUN_HOUR_UTC",
+            "DERIVED_RUN_HOUR_UTC_MINUS_ONE_HOUR",
+            "DERIVED_RUN_HOUR_UTC_PLUS_ONE_HOUR",
+            "LOCAL_RUN_DATE",
+            "rerun",
+            "xru",
+            "true",
+            "return"
+        ]
     );
     assert_eq!(list["isIncomplete"], false);
     let items = list["items"].as_array().expect("items");

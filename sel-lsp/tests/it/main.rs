@@ -9,6 +9,7 @@ mod completion;
 mod defaults;
 mod diagnostics;
 mod e2e_nvim;
+mod e2e_vscode;
 mod rename;
 mod rename_props;
 mod sel_file;

@@ -67,9 +67,23 @@ async fn completion_offers_params_steps_and_zones() {
     let got = labels(&c.at("textDocument/completion", URI, l, ch).await);
     assert_eq!(
         got[..9],
-        ["start", "city", "days", "tag", "broken", "uid", "twice", "half", "Integer"]
+        [
+            "start",
+            "city",
+            "days",
+            "tag",
+            "broken",
+            "uid",
+            "twice",
+            "half",
+            "DSL_DEFAULT_TZ"
+        ]
     );
     assert!(got.contains(&"Util".to_string()) && got.contains(&"while".to_string()));
+    // Then Maestro's default params: the workflow's, then (in a step) the step's.
+    let at = |n: &str| got.iter().position(|x| x == n);
+    assert_eq!(at("RUN_DATE"), Some(8 + 18));
+    assert_eq!(at("step_id"), Some(8 + 23 + 3));
     // Step `second` sees the upstream step's params as `first__count`.
     let (l, ch) = pos(&text, "params.getFromStep", 0);
     let got = labels(&c.at("textDocument/completion", URI, l, ch).await);
