@@ -72,7 +72,7 @@ pub struct Occurrence {
 pub fn index(a: &Analysis) -> Vec<Occurrence> {
     let mut out = Vec::new();
     if let Some(w) = &a.workflow {
-        document_names(w, &mut out);
+        document_names(w, &a.text, &mut out);
     }
     for (ui, u) in a.units.iter().enumerate() {
         let scope = a
@@ -182,13 +182,14 @@ fn prefixed(names: &NameTables, name: &str) -> Option<Vec<(Symbol, usize, usize)
     None
 }
 
-fn document_names(w: &Workflow, out: &mut Vec<Occurrence>) {
+fn document_names(w: &Workflow, text: &str, out: &mut Vec<Occurrence>) {
     let n = &w.names;
     let mut push = |symbol: Symbol, span: maestro_model::Span, form: Form| {
+        let (start, end) = inside_quotes(text, span.start, span.end);
         out.push(Occurrence {
             symbol,
-            start: span.start,
-            end: span.end,
+            start,
+            end,
             form,
             unit: None,
         })
@@ -242,6 +243,19 @@ fn document_names(w: &Workflow, out: &mut Vec<Occurrence>) {
                 push(symbol, r.span, Form::Text);
             }
         }
+    }
+}
+
+/// Some model spans are a string node's (quotes included, as for signal names in
+/// dependencies and outputs): the name is what is between the quotes.
+fn inside_quotes(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = text.get(start..end).unwrap_or("");
+    let quoted = s.len() >= 2
+        && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\'')));
+    if quoted {
+        (start + 1, end - 1)
+    } else {
+        (start, end)
     }
 }
 

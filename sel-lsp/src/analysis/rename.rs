@@ -68,18 +68,20 @@ fn check_spelling(
     let ok = if loose {
         // Step ids and signal names that SEL never reads as identifiers may also use
         // `-` and `.` (as Maestro's own samples do), still needing no escapes.
+        // Signal names may also be paths (`prod_db/foo/bar`).
+        let slash = matches!(symbol, Symbol::Signal(_));
         new.chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-            && new
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            && new.chars().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') || (slash && c == '/')
+            })
     } else {
         is_identifier(new)
     };
     if !ok {
         let what = if loose {
-            "letters, digits, `_`, `-` and `.`"
+            "letters, digits, `_`, `-` and `.` (and `/` in signal names)"
         } else {
             "a SEL identifier (letters, digits and `_`, not starting with a digit)"
         };

@@ -242,3 +242,50 @@ async fn rename_a_local_in_a_sel_file() {
         "`s` is already used in the expression at line 1, column 6; renaming would change what it reads."
     );
 }
+
+#[tokio::test]
+async fn rename_signals_foreach_steps_and_loop_params() {
+    let mut c = Client::start().await;
+    let uri = "file:///signals.json";
+    let text = std::fs::read_to_string("tests/data/signals.json").expect("fixture");
+    c.open(uri, "json", &text).await;
+    // A signal: its trigger definition, the step's dependency, `getFromSignal('…')` and
+    // the prefix of `signal_a__foo`.
+    let edit = rename_at(&mut c, uri, &text, "signal_a', 'foo'", 1, "sig_b").await;
+    assert_eq!(apply(&text, &edit, uri), text.replace("signal_a", "sig_b"));
+    // `signal_a__foo` must stay a SEL identifier, so a path is refused here...
+    assert_eq!(
+        refused(&mut c, uri, &text, "signal_a__foo", "db/sig").await,
+        "`db/sig` is not a valid name here: use a SEL identifier (letters, digits and `_`, not starting with a digit)."
+    );
+    // ... but accepted for a signal SEL does not read as a name.
+    let plain = text.replace("signal_a__foo", "1");
+    let mut c2 = Client::start().await;
+    c2.open(uri, "json", &plain).await;
+    let edit = rename_at(&mut c2, uri, &plain, "signal_a', 'foo'", 1, "db/sig").await;
+    assert_eq!(
+        apply(&plain, &edit, uri),
+        plain.replace("signal_a", "db/sig")
+    );
+    // A step inside a foreach, from getFromForeach's second argument.
+    let edit = rename_at(&mut c, uri, &text, "inner', 'q'", 1, "body").await;
+    assert_eq!(
+        apply(&text, &edit, uri),
+        text.replace("\"inner\"", "\"body\"")
+            .replace("'inner'", "'body'")
+    );
+    // Its param, from the third argument.
+    let edit = rename_at(&mut c, uri, &text, "q')", 0, "twice").await;
+    assert_eq!(
+        apply(&text, &edit, uri),
+        text.replace("\"q\": {", "\"twice\": {")
+            .replace("'q')", "'twice')")
+    );
+    // The foreach's loop variable, from its use in the inner step.
+    let edit = rename_at(&mut c, uri, &text, "i * 2", 0, "k").await;
+    assert_eq!(
+        apply(&text, &edit, uri),
+        text.replace("{\"i\": {", "{\"k\": {")
+            .replace("i * 2", "k * 2")
+    );
+}
