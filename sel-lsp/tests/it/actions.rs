@@ -169,3 +169,35 @@ async fn convert_between_literal_and_expression() {
     let acts = actions(&mut c, URI, &text, "\"un\"", 0).await;
     assert_eq!(acts, Vec::<Value>::new());
 }
+
+#[tokio::test]
+async fn no_fix_whose_glue_breaks_a_plain_yaml_scalar() {
+    // `(a ? b : false)` holds `: `, which ends a plain YAML scalar; a quoted one is fine.
+    let yaml = "workflow:\n  id: y\n  s: x\n  '!plain': s != null && s.length() > 0\n  '!quoted': \"s != null && s.length() > 0\"\n  jobs: []\n";
+    let mut c = Client::start().await;
+    let uri = "file:///glue.yaml";
+    c.open(uri, "yaml", yaml).await;
+    let lints = c
+        .diagnostics(uri, 1)
+        .await
+        .iter()
+        .filter(|d| d["code"] == "sel::non-short-circuit")
+        .count();
+    assert_eq!(lints, 2);
+    let plain = actions(&mut c, uri, yaml, "s.length() > 0\n", 14).await;
+    assert_eq!(plain, Vec::<Value>::new());
+    let quoted = actions(&mut c, uri, yaml, "s.length() > 0\"", 14).await;
+    let fixed = applied(
+        yaml,
+        &quoted,
+        "Rewrite as `a ? b : false` (evaluates b only when a holds)",
+        uri,
+    );
+    assert_eq!(
+        fixed,
+        yaml.replace(
+            "\"s != null && s.length() > 0\"",
+            "\"(s != null ? s.length() > 0 : false)\""
+        )
+    );
+}
