@@ -10,6 +10,7 @@ mod defaults;
 mod diagnostics;
 mod e2e_nvim;
 mod e2e_vscode;
+mod readme;
 mod rename;
 mod rename_props;
 mod sel_file;
