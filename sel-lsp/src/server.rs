@@ -496,8 +496,23 @@ impl LanguageServer for Backend {
         toks.sort_by_key(|t| (t.start, t.end));
         let mut data = Vec::with_capacity(toks.len());
         let (mut line, mut col) = (0u32, 0u32);
-        for t in toks {
-            let r = range(&a, t.start, t.end);
+        // The protocol's tokens are single-line: one that spans lines (a block comment,
+        // a string in a YAML block scalar) is sent as one token per line it covers.
+        let pieces = toks.into_iter().flat_map(|t| {
+            let text = a.text.get(t.start..t.end).unwrap_or("");
+            let mut out = Vec::new();
+            let mut at = t.start;
+            for line in text.split_inclusive('\n') {
+                let body = line.trim_end_matches(['\n', '\r']);
+                if !body.is_empty() {
+                    out.push((at, at + body.len(), t.ty));
+                }
+                at += line.len();
+            }
+            out
+        });
+        for (start, end, ty) in pieces {
+            let r = range(&a, start, end);
             if r.start.line != r.end.line {
                 continue;
             }
@@ -511,7 +526,7 @@ impl LanguageServer for Backend {
                 delta_line,
                 delta_start: delta_col,
                 length: r.end.character - r.start.character,
-                token_type: t.ty,
+                token_type: ty,
                 token_modifiers_bitset: 0,
             });
             line = r.start.line;

@@ -160,3 +160,50 @@ async fn semantic_tokens_and_formatting() {
         json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 17}}, "newText": "if (x) {\n    y = 1;\n}\n"}])
     );
 }
+
+/// Absolute `(line, character, length, type)` of encoded semantic tokens.
+fn decode(data: &Value) -> Vec<(u64, u64, u64, u64)> {
+    let d: Vec<u64> = data
+        .as_array()
+        .expect("data")
+        .iter()
+        .map(|x| x.as_u64().unwrap_or(0))
+        .collect();
+    let (mut line, mut col) = (0, 0);
+    d.chunks(5)
+        .map(|t| {
+            if t[0] > 0 {
+                col = 0;
+            }
+            line += t[0];
+            col += t[1];
+            (line, col, t[2], t[3])
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn semantic_tokens_split_across_lines() {
+    let mut c = Client::start().await;
+    c.open("file:///m.sel", "sel", "x = 1; /* a\n  é b */\ny;\n")
+        .await;
+    let t = c
+        .request(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": "file:///m.sel"}}),
+        )
+        .await;
+    // variable x, operator =, number 1, the comment as one token per line (`é` is one
+    // UTF-16 unit), then the input `y` (a parameter: it is never assigned).
+    assert_eq!(
+        decode(&t["data"]),
+        [
+            (0, 0, 1, 3),
+            (0, 2, 1, 4),
+            (0, 4, 1, 1),
+            (0, 7, 4, 5),
+            (1, 0, 8, 5),
+            (2, 0, 1, 9)
+        ]
+    );
+}
