@@ -2,7 +2,8 @@
 //! expressions over earlier params): completion inside a param expression through the
 //! in-process protocol service, and the analysis that produces diagnostics after an
 //! incremental edit (what the debounced task runs; the 30 ms debounce itself is not
-//! counted). Prints p50/p99 over 1,000 samples each, then runs criterion.
+//! counted), and references of one param (the name index rename also uses). Prints
+//! p50/p99 over 1,000 samples each (200 for references), then runs criterion.
 
 #[path = "../tests/it/common/mod.rs"]
 mod common;
@@ -119,6 +120,27 @@ fn benches(c: &mut Criterion) {
             b.iter(&mut complete)
         });
     }
+
+    // References of `p1000` (its key, and its two uses in p1001's expression): the
+    // whole-document index of names that references and rename build per request.
+    let (line, col) = pos(&text, "p1000 * 2");
+    let mut references = || {
+        rt.block_on(client.request(
+            "textDocument/references",
+            serde_json::json!({"textDocument": {"uri": "file:///bench.json"},
+                "position": {"line": line, "character": col},
+                "context": {"includeDeclaration": true}}),
+        ))
+    };
+    assert_eq!(references().as_array().map(Vec::len), Some(3));
+    let samples = (0..200)
+        .map(|_| {
+            let t = Instant::now();
+            references();
+            t.elapsed()
+        })
+        .collect();
+    percentiles("references (2,000 params, protocol round trip)", samples);
 
     let mut doc = Document::new(text.clone(), 1, Language::Json);
     let mut cache = ParseCache::default();
