@@ -2,9 +2,10 @@
 //! expressions over earlier params): completion inside a param expression through the
 //! in-process protocol service, and the analysis that produces diagnostics after an
 //! incremental edit (what the debounced task runs; the 30 ms debounce itself is not
-//! counted). Prints p50/p99 over 1,000 samples each, then runs criterion.
+//! counted), and references of one param (the name index rename also uses). Prints
+//! p50/p99 over 1,000 samples each (200 for references), then runs criterion.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/mod.rs"]
 mod common;
 
 use criterion::{criterion_group, Criterion};
@@ -92,19 +93,54 @@ fn benches(c: &mut Criterion) {
         client.diagnostics("file:///bench.json", 1).await;
         client
     });
+    // At the start of p1001's expression (nothing typed: every name, ranked, cut at
+    // 100) and after its first name `p1000` (typed: filtered by the prefix).
     let (line, col) = pos(&text, "p1000 * 2");
-    let mut complete =
-        || rt.block_on(client.at("textDocument/completion", "file:///bench.json", line, col));
-    assert!(complete().as_array().is_some_and(|a| a.len() > PARAMS));
-    let samples = (0..1000)
+    for (what, at, first) in [
+        ("nothing typed", col, "p0"),
+        ("`p1000` typed", col + 5, "p1000"),
+    ] {
+        let mut complete =
+            || rt.block_on(client.at("textDocument/completion", "file:///bench.json", line, at));
+        let list = complete();
+        assert_eq!(list["items"][0]["label"], first, "{what}");
+        assert_eq!(list["isIncomplete"], what == "nothing typed");
+        let samples = (0..1000)
+            .map(|_| {
+                let t = Instant::now();
+                complete();
+                t.elapsed()
+            })
+            .collect();
+        percentiles(
+            &format!("completion, {what} (2,000 params, protocol round trip)"),
+            samples,
+        );
+        c.bench_function(&format!("completion_2000_params_{}", first), |b| {
+            b.iter(&mut complete)
+        });
+    }
+
+    // References of `p1000` (its key, and its two uses in p1001's expression): the
+    // whole-document index of names that references and rename build per request.
+    let (line, col) = pos(&text, "p1000 * 2");
+    let mut references = || {
+        rt.block_on(client.request(
+            "textDocument/references",
+            serde_json::json!({"textDocument": {"uri": "file:///bench.json"},
+                "position": {"line": line, "character": col},
+                "context": {"includeDeclaration": true}}),
+        ))
+    };
+    assert_eq!(references().as_array().map(Vec::len), Some(3));
+    let samples = (0..200)
         .map(|_| {
             let t = Instant::now();
-            complete();
+            references();
             t.elapsed()
         })
         .collect();
-    percentiles("completion (2,000 params, protocol round trip)", samples);
-    c.bench_function("completion_2000_params", |b| b.iter(&mut complete));
+    percentiles("references (2,000 params, protocol round trip)", samples);
 
     let mut doc = Document::new(text.clone(), 1, Language::Json);
     let mut cache = ParseCache::default();

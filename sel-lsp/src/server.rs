@@ -9,14 +9,16 @@
 use crate::analysis::completion::{self, Kind};
 use crate::analysis::definition::{self, Target};
 use crate::analysis::symbols::{self, SymbolKind as SelSymbolKind};
-use crate::analysis::{hover, inlay, semantic_tokens, signature, Diag, Severity, Unit};
+use crate::analysis::{
+    actions, hover, inlay, refs, rename, semantic_tokens, signature, Diag, Severity, Unit,
+};
 use crate::document::{Analysis, Document, Language};
 use crate::workflow::ParseCache;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tower_lsp_server::gen_lsp_types::*;
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::{Client, LanguageServer};
 
 /// How long an edit waits for the next one before its diagnostics are computed.
@@ -32,6 +34,15 @@ struct Open {
 #[derive(Default)]
 struct State {
     docs: HashMap<Uri, Open>,
+    /// The client renders snippets in completion items.
+    snippets: bool,
+    /// The `sel.runTs` setting: the `RUN_TS` (epoch ms) inlay hints use for default params.
+    run_ts: Option<i64>,
+    /// The client accepts `workspace/inlayHint/refresh`.
+    hint_refresh: bool,
+    /// Documentation of the last completion list's items, for `completionItem/resolve`,
+    /// with a generation number so a stale item resolves to nothing.
+    last_docs: (u64, Vec<Option<&'static str>>),
 }
 
 pub struct Backend {
@@ -132,7 +143,25 @@ fn to_lsp_diag(a: &Analysis, d: &Diag) -> Diagnostic {
 }
 
 impl LanguageServer for Backend {
-    async fn initialize(&self, _: InitializeParams) -> Result<InitializeResult> {
+    async fn initialize(&self, p: InitializeParams) -> Result<InitializeResult> {
+        self.lock().snippets = p
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.snippet_support)
+            .unwrap_or(false);
+        self.lock().hint_refresh = p
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|h| h.refresh_support)
+            .unwrap_or(false);
+        if let Some(o) = &p.initialization_options {
+            self.lock().run_ts = run_ts_setting(o);
+        }
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "sel-lsp".to_string(),
@@ -142,6 +171,7 @@ impl LanguageServer for Backend {
                 text_document_sync: Some(TextDocumentSyncKind::Incremental.into()),
                 completion_provider: Some(CompletionOptions {
                     trigger_characters: Some(vec![".".into(), "'".into(), "\"".into()]),
+                    resolve_provider: Some(true),
                     ..Default::default()
                 }),
                 hover_provider: Some(true.into()),
@@ -150,6 +180,15 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 }),
                 definition_provider: Some(true.into()),
+                references_provider: Some(true.into()),
+                code_action_provider: Some(true.into()),
+                rename_provider: Some(
+                    RenameOptions {
+                        prepare_provider: Some(true),
+                        work_done_progress_options: Default::default(),
+                    }
+                    .into(),
+                ),
                 document_symbol_provider: Some(true.into()),
                 document_formatting_provider: Some(true.into()),
                 inlay_hint_provider: Some(true.into()),
@@ -205,10 +244,24 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, p: CompletionParams) -> Result<Option<CompletionResponse>> {
-        let items = self
-            .completion_items(&p.text_document_position_params)
-            .await;
-        Ok(items.map(Into::into))
+        let list = self.completion_list(&p.text_document_position_params).await;
+        Ok(list.map(Into::into))
+    }
+
+    async fn completion_resolve(&self, mut item: CompletionItem) -> Result<CompletionItem> {
+        let key = item
+            .data
+            .as_ref()
+            .and_then(|d| Some((d.get("g")?.as_u64()?, d.get("i")?.as_u64()? as usize)));
+        if let Some((generation, i)) = key {
+            let s = self.lock();
+            if s.last_docs.0 == generation {
+                if let Some(Some(doc)) = s.last_docs.1.get(i) {
+                    item.documentation = Some(markdown(doc.to_string()).into());
+                }
+            }
+        }
+        Ok(item)
     }
 
     async fn hover(&self, p: HoverParams) -> Result<Option<Hover>> {
@@ -217,7 +270,18 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let Some((unit, offset)) = unit_at(&a, pos) else {
-            return Ok(None);
+            // On a param's key: its merged definition.
+            let Some(w) = &a.workflow else {
+                return Ok(None);
+            };
+            let index = refs::index(&a);
+            let Some(o) = refs::at(&index, a.index.offset(&a.text, pos)) else {
+                return Ok(None);
+            };
+            return Ok(hover::param_markdown(w, &o.symbol).map(|md| Hover {
+                contents: markdown(md).into(),
+                range: Some(range(&a, o.start, o.end)),
+            }));
         };
         Ok(hover::hover(unit, a.workflow.as_ref(), offset).map(|h| {
             let (s, e) = unit.doc_span_of(h.span);
@@ -267,20 +331,138 @@ impl LanguageServer for Backend {
         let Some(a) = self.analysis(uri).await else {
             return Ok(None);
         };
-        let Some((unit, offset)) = unit_at(&a, pos) else {
-            return Ok(None);
-        };
-        let target = definition::definition(unit, a.workflow.as_ref(), offset);
-        Ok(target.map(|t| {
-            let (s, e) = match t {
-                Target::Unit(s, e) => unit.doc_span(s as usize, e as usize),
-                Target::Document(s, e) => (s, e),
-            };
+        let d = a.index.offset(&a.text, pos);
+        let target = unit_at(&a, pos)
+            .and_then(|(unit, offset)| {
+                definition::definition(unit, a.workflow.as_ref(), offset).map(|t| match t {
+                    Target::Unit(s, e) => unit.doc_span(s as usize, e as usize),
+                    Target::Document(s, e) => (s, e),
+                })
+            })
+            .or_else(|| {
+                // Names the SEL resolver does not see: step ids and params in string
+                // arguments (`getFromStep('…')`), transitions, interpolations.
+                let index = refs::index(&a);
+                let o = refs::at(&index, d)?;
+                let def = refs::of(&index, &o.symbol)
+                    .into_iter()
+                    .find(|x| x.form == refs::Form::Definition)?;
+                Some((def.start, def.end))
+            });
+        Ok(target.map(|(s, e)| {
             Definition::from(Location {
                 uri: uri.clone(),
                 range: range(&a, s, e),
             })
             .into()
+        }))
+    }
+
+    async fn references(&self, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let (uri, pos) = position_params(&p.text_document_position_params);
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let index = refs::index(&a);
+        let Some(o) = refs::at(&index, a.index.offset(&a.text, pos)) else {
+            return Ok(None);
+        };
+        let with_decl = p.context.include_declaration;
+        Ok(Some(
+            refs::of(&index, &o.symbol)
+                .into_iter()
+                .filter(|x| with_decl || x.form != refs::Form::Definition)
+                .map(|x| Location {
+                    uri: uri.clone(),
+                    range: range(&a, x.start, x.end),
+                })
+                .collect(),
+        ))
+    }
+
+    async fn code_action(&self, p: CodeActionParams) -> Result<Option<Vec<CodeActionResponse>>> {
+        let uri = &p.text_document.uri;
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let (s, e) = (
+            a.index.offset(&a.text, p.range.start),
+            a.index.offset(&a.text, p.range.end),
+        );
+        let out = actions::actions(&a, s, e)
+            .into_iter()
+            .map(|act| {
+                let edits = act
+                    .edits
+                    .into_iter()
+                    .map(|e| TextEdit {
+                        range: range(&a, e.start, e.end),
+                        new_text: e.text,
+                    })
+                    .collect();
+                CodeAction {
+                    title: act.title,
+                    kind: Some(if act.quick_fix {
+                        CodeActionKind::QuickFix
+                    } else {
+                        CodeActionKind::RefactorRewrite
+                    }),
+                    diagnostics: act
+                        .diagnostic
+                        .and_then(|i| a.diagnostics.get(i))
+                        .map(|d| vec![to_lsp_diag(&a, d)]),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(HashMap::from([(uri.clone(), edits)])),
+                        ..Default::default()
+                    }),
+                    is_preferred: act.quick_fix.then_some(true),
+                    ..Default::default()
+                }
+                .into()
+            })
+            .collect();
+        Ok(Some(out))
+    }
+
+    async fn prepare_rename(
+        &self,
+        p: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResult>> {
+        let (uri, pos) = position_params(&p);
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let Some((symbol, s, e)) = rename::prepare(&a, a.index.offset(&a.text, pos)) else {
+            return Err(jsonrpc::Error::invalid_params(
+                "There is no renameable name here.",
+            ));
+        };
+        Ok(Some(
+            PrepareRenamePlaceholder {
+                range: range(&a, s, e),
+                placeholder: symbol.name().to_string(),
+            }
+            .into(),
+        ))
+    }
+
+    async fn rename(&self, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let (uri, pos) = position_params(&p.text_document_position_params);
+        let Some(a) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        let edits = rename::rename(&a, a.index.offset(&a.text, pos), &p.new_name)
+            .map_err(jsonrpc::Error::invalid_params)?;
+        let edits = edits
+            .into_iter()
+            .map(|e| TextEdit {
+                range: range(&a, e.start, e.end),
+                new_text: e.text,
+            })
+            .collect();
+        Ok(Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..Default::default()
         }))
     }
 
@@ -314,8 +496,23 @@ impl LanguageServer for Backend {
         toks.sort_by_key(|t| (t.start, t.end));
         let mut data = Vec::with_capacity(toks.len());
         let (mut line, mut col) = (0u32, 0u32);
-        for t in toks {
-            let r = range(&a, t.start, t.end);
+        // The protocol's tokens are single-line: one that spans lines (a block comment,
+        // a string in a YAML block scalar) is sent as one token per line it covers.
+        let pieces = toks.into_iter().flat_map(|t| {
+            let text = a.text.get(t.start..t.end).unwrap_or("");
+            let mut out = Vec::new();
+            let mut at = t.start;
+            for line in text.split_inclusive('\n') {
+                let body = line.trim_end_matches(['\n', '\r']);
+                if !body.is_empty() {
+                    out.push((at, at + body.len(), t.ty));
+                }
+                at += line.len();
+            }
+            out
+        });
+        for (start, end, ty) in pieces {
+            let r = range(&a, start, end);
             if r.start.line != r.end.line {
                 continue;
             }
@@ -329,7 +526,7 @@ impl LanguageServer for Backend {
                 delta_line,
                 delta_start: delta_col,
                 length: r.end.character - r.start.character,
-                token_type: t.ty,
+                token_type: ty,
                 token_modifiers_bitset: 0,
             });
             line = r.start.line;
@@ -389,11 +586,49 @@ impl LanguageServer for Backend {
         ))
     }
 
+    async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
+        let run_ts = run_ts_setting(&p.settings);
+        let refresh = {
+            let mut s = self.lock();
+            if s.run_ts == run_ts {
+                return;
+            }
+            s.run_ts = run_ts;
+            // Hints are cached per analysis: drop the analyses so they are redone.
+            for open in s.docs.values_mut() {
+                open.analysis = None;
+            }
+            s.hint_refresh
+        };
+        if refresh {
+            // Not awaited here: the client answers it while this notification is done.
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.inlay_hint_refresh().await;
+            });
+        }
+    }
+
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.lock().docs.remove(&uri);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
+}
+
+/// The `runTs` setting (under `sel`, or at the top level): epoch milliseconds, or an
+/// RFC 3339 timestamp such as `2024-03-01T05:30:00Z`.
+fn run_ts_setting(v: &serde_json::Value) -> Option<i64> {
+    let x = v
+        .get("sel")
+        .and_then(|s| s.get("runTs"))
+        .or_else(|| v.get("runTs"))?;
+    if let Some(n) = x.as_i64() {
+        return Some(n);
+    }
+    chrono::DateTime::parse_from_rfc3339(x.as_str()?)
+        .ok()
+        .map(|t| t.timestamp_millis())
 }
 
 /// The unit under `pos` and the offset in it.
@@ -452,33 +687,56 @@ impl Backend {
             return Some(h.clone());
         }
         let a2 = a.clone();
-        let computed = tokio::task::spawn_blocking(move || {
-            a2.workflow.as_ref().map(inlay::hints).unwrap_or_default()
-        })
-        .await
-        .ok()?;
+        let run_ts = self.lock().run_ts;
+        let computed = tokio::task::spawn_blocking(move || inlay::hints(&a2, run_ts))
+            .await
+            .ok()?;
         Some(a.hints.get_or_init(|| Arc::new(computed)).clone())
     }
 
-    async fn completion_items(
-        &self,
-        p: &TextDocumentPositionParams,
-    ) -> Option<Vec<CompletionItem>> {
+    async fn completion_list(&self, p: &TextDocumentPositionParams) -> Option<CompletionList> {
         let (uri, pos) = position_params(p);
         let a = self.analysis(uri).await?;
         let (unit, offset) = unit_at(&a, pos)?;
-        let items = completion::complete(unit, a.workflow.as_ref(), offset);
-        Some(
-            items
-                .into_iter()
-                .map(|i| CompletionItem {
-                    label: i.label,
+        let list = completion::complete_ranked(unit, a.workflow.as_ref(), offset);
+        let (s, e) = unit.doc_span(list.replace.0, list.replace.1);
+        let replace = range(&a, s, e);
+        let mut state = self.lock();
+        let snippets = state.snippets;
+        let generation = state.last_docs.0 + 1;
+        state.last_docs = (generation, list.items.iter().map(|i| i.doc).collect());
+        drop(state);
+        let items = list
+            .items
+            .into_iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let snippet = i.snippet.filter(|_| snippets);
+                let format = snippet.as_ref().map(|_| InsertTextFormat::Snippet);
+                let new_text = snippet.unwrap_or_else(|| i.label.clone());
+                CompletionItem {
+                    // Keeps the server's ranking: clients sort by `sortText`.
+                    sort_text: Some(format!("{n:04}")),
                     kind: Some(completion_kind(i.kind)),
                     detail: i.detail,
-                    documentation: i.doc.map(|d| d.into()),
+                    insert_text_format: format,
+                    text_edit: Some(
+                        TextEdit {
+                            range: replace,
+                            new_text,
+                        }
+                        .into(),
+                    ),
+                    data: i.doc.map(|_| serde_json::json!({"g": generation, "i": n})),
+                    label: i.label,
                     ..Default::default()
-                })
-                .collect(),
-        )
+                }
+            })
+            .collect();
+        Some(CompletionList {
+            is_incomplete: list.incomplete,
+            items,
+            ..Default::default()
+        })
     }
 }

@@ -124,6 +124,17 @@ impl Inputs for SiteInputs<'_> {
                 return Some(ty(d));
             }
         }
+        // Maestro's default params (engine SPEC §2.11), unless the document defines them.
+        if workflow_visible {
+            if let Some(d) = crate::analysis::defaults::workflow_default(name) {
+                return Some(sel_type(d.ty));
+            }
+        }
+        if self.step_id().is_some() {
+            if let Some(d) = crate::analysis::defaults::step_default(name) {
+                return Some(sel_type(d.ty));
+            }
+        }
         if let Some((prefix, param)) = name.split_once("__") {
             if let Some(s) = self.names.step(prefix) {
                 let d = s.params.iter().find(|p| p.name == param);
@@ -190,6 +201,20 @@ fn trim_end(s: &str) -> &str {
 }
 
 impl Workflow {
+    /// The model of step `id`, searched depth first.
+    pub fn step_model(&self, id: &str) -> Option<&maestro_model::Step> {
+        fn find<'s>(steps: &'s [maestro_model::Step], id: &str) -> Option<&'s maestro_model::Step> {
+            steps.iter().find_map(|s| {
+                if s.id() == Some(id) {
+                    Some(s)
+                } else {
+                    find(&s.steps, id)
+                }
+            })
+        }
+        find(&self.doc.workflow.as_ref()?.steps, id)
+    }
+
     /// Every step's id and whole span, depth first.
     pub fn workflow_steps(&self) -> Vec<(String, (usize, usize))> {
         fn walk(steps: &[maestro_model::Step], out: &mut Vec<(String, (usize, usize))>) {

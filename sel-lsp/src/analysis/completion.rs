@@ -6,7 +6,7 @@
 use super::context::{self, is_params, CallSite, Context, Env, Receiver};
 use super::Unit;
 use crate::workflow::{sel_type, SiteInputs, Workflow};
-use maestro_model::Scope;
+use maestro_model::{NameTables, Owner, Scope, StepNames};
 use sel_core::catalog::{self, Call};
 use std::collections::BTreeSet;
 
@@ -28,35 +28,144 @@ pub struct Item {
     pub label: String,
     pub kind: Kind,
     pub detail: Option<String>,
-    pub doc: Option<String>,
+    /// Documentation, sent on `completionItem/resolve` only (it is the bulk of a list).
+    pub doc: Option<&'static str>,
+    /// For methods, a snippet that writes the call with its parameters as tab stops.
+    pub snippet: Option<String>,
 }
 
-fn item(label: impl Into<String>, kind: Kind, detail: Option<String>, doc: Option<&str>) -> Item {
+fn item(
+    label: impl Into<String>,
+    kind: Kind,
+    detail: Option<String>,
+    doc: Option<&'static str>,
+) -> Item {
     Item {
         label: label.into(),
         kind,
         detail,
-        doc: doc.map(str::to_string),
+        doc,
+        snippet: None,
     }
 }
 
-/// Completion items at unit offset `offset`.
+/// At most this many items are sent; the list is then marked incomplete so the client
+/// asks again as the user types.
+pub const LIMIT: usize = 100;
+
+/// A ranked completion list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completion {
+    pub items: Vec<Item>,
+    /// Some matching items were left out (more than [`LIMIT`]).
+    pub incomplete: bool,
+    /// Unit range of the partial word the items replace.
+    pub replace: (usize, usize),
+}
+
+/// The items at `offset` that match the partial word before it, best first.
+pub fn complete_ranked(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Completion {
+    let (items, partial) = complete_with_partial(unit, workflow, offset);
+    let (order, incomplete) =
+        super::fuzzy::rank(&partial, items.iter().map(|i| i.label.as_str()), LIMIT);
+    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    let items = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    Completion {
+        items,
+        incomplete,
+        replace: (offset.saturating_sub(partial.len()), offset),
+    }
+}
+
+/// A call snippet: `name(${1:a}, ${2:b})`, or `name()` for no parameters.
+fn call_snippet(m: &catalog::Method) -> String {
+    let args: Vec<String> = m
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("${{{}:{}}}", i + 1, p.name))
+        .collect();
+    format!("{}({})$0", m.name, args.join(", "))
+}
+
+/// Completion items at unit offset `offset`, unfiltered.
 pub fn complete(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Vec<Item> {
+    complete_with_partial(unit, workflow, offset).0
+}
+
+/// The items and the partial word typed before `offset`.
+fn complete_with_partial(
+    unit: &Unit,
+    workflow: Option<&Workflow>,
+    offset: usize,
+) -> (Vec<Item>, String) {
     let inputs = workflow.zip(unit.site).map(|(w, i)| w.inputs(i));
+    let own = workflow
+        .zip(unit.site)
+        .and_then(|(w, i)| own_param(&w.sites[i].owner));
+    let site = inputs.as_ref().map(|inputs| SiteNames { inputs, own });
     let env = Env {
         unit,
         offset: offset as u32,
         site: inputs.as_ref().map(|s| s as &dyn super::Inputs),
     };
     match context::at(&env, offset) {
-        Context::Nothing => Vec::new(),
-        Context::Member { receiver, .. } => members(&receiver, inputs.as_ref()),
-        Context::StringArg { call, .. } => string_arg(&call, workflow),
-        Context::Code { .. } => code(unit, inputs.as_ref(), offset),
+        Context::Nothing => (Vec::new(), String::new()),
+        Context::Member { receiver, partial } => (members(&receiver, site.as_ref()), partial),
+        Context::StringArg { call, partial } => {
+            (string_arg(&call, workflow, site.as_ref()), partial)
+        }
+        Context::Code { partial } => (code(unit, site.as_ref(), offset), partial),
     }
 }
 
-fn members(r: &Receiver, inputs: Option<&SiteInputs<'_>>) -> Vec<Item> {
+/// What a workflow site can name: its inputs, minus the param whose definition the
+/// site is (a param reading itself does not resolve: Maestro reports a cycle).
+pub struct SiteNames<'a> {
+    pub inputs: &'a SiteInputs<'a>,
+    pub own: Option<&'a str>,
+}
+
+/// The param a site defines, when the site is (part of) a param's value.
+pub fn own_param(owner: &Owner) -> Option<&str> {
+    match owner {
+        Owner::WorkflowParam { path }
+        | Owner::StepParam { path, .. }
+        | Owner::LoopParam { path, .. }
+        | Owner::SignalTriggerParam { path, .. }
+        | Owner::SignalOutputParam { path, .. } => path.first().map(String::as_str),
+        _ => None,
+    }
+}
+
+/// The steps whose params a site of `scope` can read with `getFromStep`: the steps
+/// upstream of its step and, for steps inside loops, those upstream of each enclosing
+/// loop step (they have finished before the loop started). Not the step itself, nor
+/// anything downstream: their params do not exist yet when the site is evaluated.
+pub fn readable_steps<'n>(names: &'n NameTables, scope: &Scope) -> Vec<&'n StepNames> {
+    let (Scope::Step { step_id } | Scope::StepWithoutOwnParams { step_id }) = scope else {
+        return Vec::new();
+    };
+    let mut ids: Vec<&str> = Vec::new();
+    let mut cur = names.step(step_id);
+    let mut guard = 0;
+    while let Some(s) = cur {
+        ids.extend(s.upstream.iter().map(String::as_str));
+        cur = s.parent.as_deref().and_then(|p| names.step(p));
+        guard += 1;
+        if guard > names.steps.len() {
+            break;
+        }
+    }
+    // Document order, each once.
+    names
+        .steps
+        .iter()
+        .filter(|s| ids.contains(&s.id.as_str()))
+        .collect()
+}
+
+fn members(r: &Receiver, site: Option<&SiteNames<'_>>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     for m in catalog::methods_of(r.ty) {
         let fits = match m.call {
@@ -75,7 +184,9 @@ fn members(r: &Receiver, inputs: Option<&SiteInputs<'_>>) -> Vec<Item> {
             }
             continue;
         }
-        out.push(item(m.name, Kind::Method, Some(m.signature()), Some(m.doc)));
+        let mut it = item(m.name, Kind::Method, Some(m.signature()), Some(m.doc));
+        it.snippet = Some(call_snippet(m));
+        out.push(it);
     }
     for f in catalog::fields_of(r.ty) {
         out.push(item(
@@ -86,15 +197,73 @@ fn members(r: &Receiver, inputs: Option<&SiteInputs<'_>>) -> Vec<Item> {
         ));
     }
     if is_params(r) {
-        if let Some(inputs) = inputs {
-            out.extend(visible_params(inputs));
+        if let Some(site) = site {
+            out.extend(visible_params(site));
         }
     }
     out
 }
 
 /// The params an expression at a site sees, as completion items.
-fn visible_params(inputs: &SiteInputs<'_>) -> Vec<Item> {
+fn visible_params(site: &SiteNames<'_>) -> Vec<Item> {
+    let mut out = own_scope_params(site);
+    let inputs = site.inputs;
+    let names = inputs.names;
+    if let Some(s) = step_of(&inputs.scope).and_then(|id| names.step(id)) {
+        for up in &s.upstream {
+            if let Some(u) = names.step(up) {
+                for d in &u.params {
+                    let ty = d.param_type.map_or("param", sel_type);
+                    out.push(item(
+                        format!("{up}__{}", d.name),
+                        Kind::Param,
+                        Some(format!("{ty} param of step {up}")),
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    // Maestro's default params the document does not define, after its own.
+    let workflow_visible = matches!(
+        inputs.scope,
+        Scope::Workflow | Scope::Step { .. } | Scope::StepWithoutOwnParams { .. }
+    );
+    let step = step_of(&inputs.scope).is_some();
+    let defaults = super::defaults::WORKFLOW
+        .iter()
+        .filter(|_| workflow_visible)
+        .map(|d| (d, "default workflow param"))
+        .chain(
+            super::defaults::STEP
+                .iter()
+                .filter(|_| step)
+                .map(|d| (d, "default step param")),
+        );
+    for (d, what) in defaults {
+        if !out.iter().any(|i| i.label == d.name) && inputs.index.get(d.name).is_none() {
+            out.push(item(
+                d.name,
+                Kind::Param,
+                Some(format!("{} {what}", sel_type(d.ty))),
+                Some(d.meaning),
+            ));
+        }
+    }
+    out
+}
+
+fn step_of(scope: &Scope) -> Option<&String> {
+    match scope {
+        Scope::Step { step_id } | Scope::StepWithoutOwnParams { step_id } => Some(step_id),
+        _ => None,
+    }
+}
+
+/// The params of the site's own scopes (step, loops, workflow), by plain name: what
+/// `params.get('…')` can read.
+fn own_scope_params(site: &SiteNames<'_>) -> Vec<Item> {
+    let inputs = site.inputs;
     let names = inputs.names;
     let mut out = Vec::new();
     let param = |d: &maestro_model::NameDef, what: &str| {
@@ -106,11 +275,7 @@ fn visible_params(inputs: &SiteInputs<'_>) -> Vec<Item> {
             None,
         )
     };
-    let step = match &inputs.scope {
-        Scope::Step { step_id } | Scope::StepWithoutOwnParams { step_id } => Some(step_id),
-        _ => None,
-    };
-    if let Some(id) = step {
+    if let Some(id) = step_of(&inputs.scope) {
         if matches!(inputs.scope, Scope::Step { .. }) {
             if let Some(s) = names.step(id) {
                 out.extend(s.params.iter().map(|d| param(d, "step param")));
@@ -135,25 +300,12 @@ fn visible_params(inputs: &SiteInputs<'_>) -> Vec<Item> {
                 .map(|d| param(d, "workflow param")),
         );
     }
-    if let Some(s) = step.and_then(|id| names.step(id)) {
-        for up in &s.upstream {
-            if let Some(u) = names.step(up) {
-                for d in &u.params {
-                    let ty = d.param_type.map_or("param", sel_type);
-                    out.push(item(
-                        format!("{up}__{}", d.name),
-                        Kind::Param,
-                        Some(format!("{ty} param of step {up}")),
-                        None,
-                    ));
-                }
-            }
-        }
-    }
+    let mut seen = BTreeSet::new();
+    out.retain(|i| Some(i.label.as_str()) != site.own && seen.insert(i.label.clone()));
     out
 }
 
-fn code(unit: &Unit, inputs: Option<&SiteInputs<'_>>, offset: usize) -> Vec<Item> {
+fn code(unit: &Unit, site: Option<&SiteNames<'_>>, offset: usize) -> Vec<Item> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for b in &unit.types.bindings {
@@ -166,9 +318,9 @@ fn code(unit: &Unit, inputs: Option<&SiteInputs<'_>>, offset: usize) -> Vec<Item
             ));
         }
     }
-    if let Some(inputs) = inputs {
+    if let Some(site) = site {
         out.extend(
-            visible_params(inputs)
+            visible_params(site)
                 .into_iter()
                 .filter(|i| seen.insert(i.label.clone())),
         );
@@ -191,7 +343,11 @@ fn code(unit: &Unit, inputs: Option<&SiteInputs<'_>>, offset: usize) -> Vec<Item
     out
 }
 
-fn string_arg(call: &CallSite, workflow: Option<&Workflow>) -> Vec<Item> {
+fn string_arg(
+    call: &CallSite,
+    workflow: Option<&Workflow>,
+    site: Option<&SiteNames<'_>>,
+) -> Vec<Item> {
     let r = &call.receiver;
     if r.ty == "DATETIME_ZONE" && call.method == "forID" && call.arg == 0 {
         return chrono_tz::TZ_VARIANTS
@@ -203,11 +359,11 @@ fn string_arg(call: &CallSite, workflow: Option<&Workflow>) -> Vec<Item> {
         return Vec::new();
     };
     let first = call.literal_args.first().cloned().flatten();
+    let readable = site.map_or_else(Vec::new, |s| readable_steps(&w.names, &s.inputs.scope));
     match (call.method.as_str(), call.arg) {
-        ("getFromStep", 0) => w
-            .names
-            .steps
-            .iter()
+        ("get" | "containsKey", 0) => site.map_or_else(Vec::new, own_scope_params),
+        ("getFromStep", 0) => readable
+            .into_iter()
             .map(|s| {
                 item(
                     s.id.clone(),
@@ -217,9 +373,9 @@ fn string_arg(call: &CallSite, workflow: Option<&Workflow>) -> Vec<Item> {
                 )
             })
             .collect(),
-        ("getFromStep", 1) => w
-            .names
-            .step(first.as_deref().unwrap_or(""))
+        ("getFromStep", 1) => readable
+            .into_iter()
+            .find(|s| Some(&s.id) == first.as_ref())
             .map(|s| {
                 s.params
                     .iter()

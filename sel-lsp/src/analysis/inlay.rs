@@ -3,7 +3,13 @@
 //! `sel_core::Evaluator`, small limits and a short timeout, with the values of already
 //! evaluated params as variables. Expressions that call `params.*` extension methods or
 //! non-deterministic built-ins are skipped, and so is everything depending on them.
+//!
+//! Maestro's time-derived default params (`RUN_DATE`, `TARGET_RUN_DATE`, ...) depend on
+//! the run's `RUN_TS`; given one (the `sel.runTs` setting), they get values too, shown
+//! after each SEL name that reads them and used for the params that depend on them.
 
+use super::defaults;
+use crate::document::Analysis;
 use crate::workflow::Workflow;
 use maestro_model::{NodeKind, Owner, ParamType, SiteKind};
 use sel_core::{catalog, Evaluator, Limits, Value};
@@ -29,16 +35,28 @@ fn limits() -> Limits {
     }
 }
 
-/// The hints of a workflow document, in document order.
-pub fn hints(w: &Workflow) -> Vec<Hint> {
+/// The hints of a workflow document, in document order; `run_ts` (epoch ms) gives the
+/// default params their values.
+pub fn hints(a: &Analysis, run_ts: Option<i64>) -> Vec<Hint> {
+    let Some(w) = &a.workflow else {
+        return Vec::new();
+    };
+    let defaults: HashMap<String, Value> = run_ts
+        .and_then(|ts| defaults::time_values(ts, &cron_timezone(w)))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(n, _)| w.workflow_param(n).is_none())
+        .map(|(n, v)| (n.to_string(), v))
+        .collect();
     let mut ev = Eval {
         w,
         evaluator: Evaluator::new(limits()),
         values: HashMap::new(),
         active: Vec::new(),
+        defaults: &defaults,
     };
     let mut out = Vec::new();
-    for (i, site) in w.sites.iter().enumerate() {
+    for site in &w.sites {
         let Owner::WorkflowParam { path } = &site.owner else {
             continue;
         };
@@ -51,15 +69,44 @@ pub fn hints(w: &Workflow) -> Vec<Hint> {
             continue;
         }
         if let Some(v) = ev.value(&path[0]) {
-            let _ = i;
             out.push(Hint {
                 at: site.span.end,
                 label: format!("= {}", v.to_json()),
             });
         }
     }
+    // After each SEL name that reads a default param.
+    for u in &a.units {
+        let p = u.program();
+        for e in &p.exprs {
+            let ExprKind::Name(id) = &e.kind else {
+                continue;
+            };
+            let name = p.name(id.sym);
+            if u.types.bindings.iter().any(|b| b.name == name) {
+                continue;
+            }
+            if let Some(v) = defaults.get(name) {
+                out.push(Hint {
+                    at: u.doc_span_of(id.span).1,
+                    label: format!("= {}", v.to_json()),
+                });
+            }
+        }
+    }
     out.sort_by_key(|h| h.at);
     out
+}
+
+/// `WORKFLOW_CRON_TIMEZONE` of a run that is not time-triggered: `DSL_DEFAULT_TZ`, the
+/// first time trigger's timezone, else UTC.
+fn cron_timezone(w: &Workflow) -> String {
+    w.doc
+        .workflow
+        .as_ref()
+        .and_then(|wf| wf.time_triggers.first())
+        .and_then(|t| t.timezone.as_ref())
+        .map_or_else(|| "UTC".to_string(), |t| t.value.clone())
 }
 
 struct Eval<'a> {
@@ -69,6 +116,8 @@ struct Eval<'a> {
     values: HashMap<String, Option<Value>>,
     /// The params being evaluated (cycle guard).
     active: Vec<String>,
+    /// Default params with a value (for a given `RUN_TS`).
+    defaults: &'a HashMap<String, Value>,
 }
 
 impl Eval<'_> {
@@ -102,8 +151,14 @@ impl Eval<'_> {
             if n == "params" {
                 continue;
             }
-            self.w.workflow_param(&n)?;
-            vars.insert(n.clone(), self.value(&n)?);
+            let v = match self.defaults.get(&n) {
+                Some(v) if self.w.workflow_param(&n).is_none() => v.clone(),
+                _ => {
+                    self.w.workflow_param(&n)?;
+                    self.value(&n)?
+                }
+            };
+            vars.insert(n.clone(), v);
         }
         self.evaluator.evaluate(&src, &vars, None).ok()
     }

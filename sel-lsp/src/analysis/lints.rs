@@ -223,9 +223,14 @@ fn mixed_types(op: BinaryOp, l: &str, r: &str, span: Span, out: &mut Vec<Lint>) 
 /// For a sanitized site text: a trailing line comment that swallowed the appended `;`.
 pub fn sanitize_comment(p: &Program, text: &str) -> Option<Lint> {
     let last = p.comments.last()?;
+    // Code that already ends with `;` before the comment loses nothing.
+    let code_done = text
+        .get(..last.span.start as usize)
+        .is_some_and(|c| c.trim_end().ends_with(';'));
     let swallowed = last.kind == CommentKind::Line
         && last.span.end as usize == text.len()
-        && text.ends_with(';');
+        && text.ends_with(';')
+        && !code_done;
     swallowed.then(|| Lint {
         span: Span::new(last.span.start, last.span.end.saturating_sub(1)),
         severity: Severity::Warning,

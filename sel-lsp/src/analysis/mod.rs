@@ -5,13 +5,18 @@
 //! Every feature works on units in text offsets and reports in document offsets; the
 //! server converts those to LSP positions at the edge.
 
+pub mod actions;
 pub mod completion;
 pub mod context;
+pub mod defaults;
 pub mod definition;
 pub mod diagnostics;
+pub mod fuzzy;
 pub mod hover;
 pub mod inlay;
 pub mod lints;
+pub mod refs;
+pub mod rename;
 pub mod semantic_tokens;
 pub mod signature;
 pub mod symbols;

@@ -1,9 +1,7 @@
 //! Protocol tests on `.sel` files: completion, hover, signature help, definition,
 //! symbols, semantic tokens and formatting, with exact results.
 
-mod common;
-
-use common::{range, Client};
+use crate::common::{labels, range, Client};
 use serde_json::{json, Value};
 
 const URI: &str = "file:///a.sel";
@@ -13,16 +11,6 @@ async fn open() -> Client {
     let mut c = Client::start().await;
     c.open(URI, "sel", TEXT).await;
     c
-}
-
-fn labels(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .map(|i| i["label"].as_str().unwrap_or("").to_string())
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -45,7 +33,7 @@ async fn completion_by_receiver_type_and_in_code() {
         .at("textDocument/completion", "file:///b.sel", 1, 7)
         .await;
     assert!(labels(&items).contains(&"plusDays".to_string()));
-    let plus = items
+    let plus = items["items"]
         .as_array()
         .and_then(|a| a.iter().find(|i| i["label"] == "plusDays"))
         .cloned();
@@ -170,5 +158,52 @@ async fn semantic_tokens_and_formatting() {
     assert_eq!(
         f,
         json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 17}}, "newText": "if (x) {\n    y = 1;\n}\n"}])
+    );
+}
+
+/// Absolute `(line, character, length, type)` of encoded semantic tokens.
+fn decode(data: &Value) -> Vec<(u64, u64, u64, u64)> {
+    let d: Vec<u64> = data
+        .as_array()
+        .expect("data")
+        .iter()
+        .map(|x| x.as_u64().unwrap_or(0))
+        .collect();
+    let (mut line, mut col) = (0, 0);
+    d.chunks(5)
+        .map(|t| {
+            if t[0] > 0 {
+                col = 0;
+            }
+            line += t[0];
+            col += t[1];
+            (line, col, t[2], t[3])
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn semantic_tokens_split_across_lines() {
+    let mut c = Client::start().await;
+    c.open("file:///m.sel", "sel", "x = 1; /* a\n  é b */\ny;\n")
+        .await;
+    let t = c
+        .request(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": "file:///m.sel"}}),
+        )
+        .await;
+    // variable x, operator =, number 1, the comment as one token per line (`é` is one
+    // UTF-16 unit), then the input `y` (a parameter: it is never assigned).
+    assert_eq!(
+        decode(&t["data"]),
+        [
+            (0, 0, 1, 3),
+            (0, 2, 1, 4),
+            (0, 4, 1, 1),
+            (0, 7, 4, 5),
+            (1, 0, 8, 5),
+            (2, 0, 1, 9)
+        ]
     );
 }

@@ -1,9 +1,7 @@
 //! Diagnostics over the protocol: syntax, types, lints and unknown names, in `.sel` files
 //! and in workflow documents (JSON and YAML, through string escapes).
 
-mod common;
-
-use common::{summary, Client};
+use crate::common::{summary, Client};
 use serde_json::json;
 
 #[tokio::test]

@@ -1,9 +1,7 @@
 //! Protocol tests on workflow documents: every feature inside SEL sites of JSON (through
 //! string escapes and non-ASCII text) and of the YAML DSL.
 
-mod common;
-
-use common::{pos, range, summary, Client};
+use crate::common::{labels, pos, range, summary, Client};
 use serde_json::{json, Value};
 
 const URI: &str = "file:///wf.json";
@@ -13,16 +11,6 @@ async fn open_json() -> (Client, String) {
     let text = std::fs::read_to_string("tests/data/wf.json").expect("fixture");
     c.open(URI, "json", &text).await;
     (c, text)
-}
-
-fn labels(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .map(|i| i["label"].as_str().unwrap_or("").to_string())
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -74,44 +62,77 @@ async fn diagnostics_map_through_escapes_and_sanitize() {
 #[tokio::test]
 async fn completion_offers_params_steps_and_zones() {
     let (mut c, text) = open_json().await;
-    // In step `first`'s param expression: its own param, then the workflow's.
+    // In step `first`'s param `count`: the workflow's params (not `count` itself).
     let (l, ch) = pos(&text, "days + 1", 0);
     let got = labels(&c.at("textDocument/completion", URI, l, ch).await);
     assert_eq!(
         got[..9],
-        ["count", "start", "city", "days", "tag", "broken", "uid", "twice", "half"]
+        [
+            "start",
+            "city",
+            "days",
+            "tag",
+            "broken",
+            "uid",
+            "twice",
+            "half",
+            "DSL_DEFAULT_TZ"
+        ]
     );
     assert!(got.contains(&"Util".to_string()) && got.contains(&"while".to_string()));
+    // Then Maestro's default params: the workflow's, then (in a step) the step's.
+    let at = |n: &str| got.iter().position(|x| x == n);
+    assert_eq!(at("RUN_DATE"), Some(8 + 18));
+    assert_eq!(at("step_id"), Some(8 + 23 + 3));
     // Step `second` sees the upstream step's params as `first__count`.
     let (l, ch) = pos(&text, "params.getFromStep", 0);
     let got = labels(&c.at("textDocument/completion", URI, l, ch).await);
     assert!(got.contains(&"first__count".to_string()), "{got:?}");
-    // Inside getFromStep('…'): step ids; in the second argument: that step's params.
+    // Inside getFromStep('…'): upstream step ids; in the second argument: that step's
+    // params.
     let (l, ch) = pos(&text, "'first', 'count'", 0);
     let steps = c.at("textDocument/completion", URI, l, ch + 1).await;
-    assert_eq!(labels(&steps), ["first", "second"]);
+    assert_eq!(labels(&steps), ["first"]);
     let params = c.at("textDocument/completion", URI, l, ch + 10).await;
     assert_eq!(labels(&params), ["count"]);
-    assert_eq!(params[0]["detail"], "LONG param of step first");
+    assert_eq!(params["items"][0]["detail"], "LONG param of step first");
     // After `params.`: the extension's methods and the workflow params as fields.
     let got = labels(&c.at("textDocument/completion", URI, l, ch - 12).await);
     assert_eq!(got[..3], ["get", "containsKey", "nextUniqueId"]);
-    assert!(got.contains(&"getFromStep".to_string()) && got.contains(&"prev".to_string()));
+    // `prev` is the param being defined: not offered in its own expression.
+    assert!(got.contains(&"getFromStep".to_string()) && !got.contains(&"prev".to_string()));
     assert!(got.contains(&"days".to_string()) && !got.contains(&"count".to_string()));
 }
 
 #[tokio::test]
 async fn zone_ids_inside_for_id() {
     let mut c = Client::start().await;
-    let text = "{\"workflow\": {\"id\": \"z\", \"params\": {\"tz\": {\"type\": \"STRING\", \"expression\": \"DateTimeZone.forID('Eu').toString()\"}}, \"steps\": []}}";
+    let text = "{\"workflow\": {\"id\": \"z\", \"params\": {\"tz\": {\"type\": \"STRING\", \"expression\": \"DateTimeZone.forID('Eu').toString() + DateTimeZone.forID('europe/zu')\"}}, \"steps\": []}}";
     c.open("file:///z.json", "json", text).await;
     let (l, ch) = pos(text, "Eu'", 0);
-    let got = labels(
-        &c.at("textDocument/completion", "file:///z.json", l, ch + 2)
-            .await,
+    let list = c
+        .at("textDocument/completion", "file:///z.json", l, ch + 2)
+        .await;
+    // Ranked by the typed `Eu` and cut at 100 (there are more matches): incomplete.
+    let got = labels(&list);
+    assert_eq!(got.len(), 100);
+    assert_eq!(list["isIncomplete"], true);
+    assert_eq!(
+        got[..3],
+        ["Europe/Amsterdam", "Europe/Andorra", "Europe/Astrakhan"]
     );
-    assert_eq!(got.len(), chrono_tz::TZ_VARIANTS.len());
-    assert!(got.contains(&"Europe/Zurich".to_string()) && got.contains(&"UTC".to_string()));
+    // Case-insensitive; the edit replaces what was typed inside the quotes.
+    let (l, ch) = pos(text, "europe/zu'", 0);
+    let list = c
+        .at("textDocument/completion", "file:///z.json", l, ch + 9)
+        .await;
+    assert_eq!(list["isIncomplete"], false);
+    assert_eq!(labels(&list), ["Europe/Zurich"]);
+    assert_eq!(
+        list["items"][0]["textEdit"],
+        json!({"range": {"start": {"line": l, "character": ch}, "end": {"line": l, "character": ch + 9}},
+               "newText": "Europe/Zurich"})
+    );
 }
 
 #[tokio::test]
@@ -132,7 +153,7 @@ async fn hover_definition_and_signature() {
     let h = c.at("textDocument/hover", URI, l, ch).await;
     assert_eq!(
         h["contents"]["value"],
-        "```sel\nLONG days\n```\n\nworkflow param"
+        "```sel\nLONG days\n```\n\nworkflow param · MUTABLE (the default mode) · source DEFINITION\n\nexpression: `Util.dateIntToTs(start) / 86400000`"
     );
     let d = c.at("textDocument/definition", URI, l, ch + 1).await;
     let def = pos(&text, "days\": {", 0);
@@ -248,7 +269,7 @@ async fn yaml_dsl_document() {
     let h = c.at("textDocument/hover", uri, l, ch + 2).await;
     assert_eq!(
         h["contents"]["value"],
-        "```sel\nLONG attempt_cnt\n```\n\nstep param"
+        "```sel\nLONG attempt_cnt\n```\n\nstep param · MUTABLE (the default mode) · source DEFINITION\n\nvalue: `1`"
     );
 }
 

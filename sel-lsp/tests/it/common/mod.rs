@@ -21,6 +21,16 @@ pub struct Client {
 impl Client {
     /// A server that went through `initialize` / `initialized`.
     pub async fn start() -> Client {
+        Client::start_with(json!({})).await
+    }
+
+    /// A server initialized with the client `capabilities`.
+    pub async fn start_with(capabilities: Value) -> Client {
+        Client::start_full(capabilities, Value::Null).await
+    }
+
+    /// A server initialized with `capabilities` and `initializationOptions`.
+    pub async fn start_full(capabilities: Value, options: Value) -> Client {
         let (service, socket) = sel_lsp::service();
         let (tx, rx) = mpsc::unbounded_channel();
         tokio::spawn(async move {
@@ -38,7 +48,7 @@ impl Client {
         let init = c
             .request(
                 "initialize",
-                json!({"processId": null, "rootUri": null, "capabilities": {}}),
+                json!({"processId": null, "rootUri": null, "capabilities": capabilities, "initializationOptions": options}),
             )
             .await;
         assert_eq!(init["serverInfo"]["name"], "sel-lsp");
@@ -57,6 +67,22 @@ impl Client {
         let resp = svc.call(req).await.expect("call").expect("a response");
         let (_, body) = resp.into_parts();
         body.unwrap_or_else(|e| panic!("{method} failed: {e:?}"))
+    }
+
+    /// Sends a request that must fail and returns the error's message.
+    pub async fn request_err(&mut self, method: &'static str, params: Value) -> String {
+        self.next_id += 1;
+        let req = Request::build(method)
+            .params(params)
+            .id(self.next_id)
+            .finish();
+        let svc = self.service.ready().await.expect("service ready");
+        let resp = svc.call(req).await.expect("call").expect("a response");
+        let (_, body) = resp.into_parts();
+        match body {
+            Ok(v) => panic!("{method} succeeded with {v}"),
+            Err(e) => e.message.to_string(),
+        }
     }
 
     pub async fn notify(&mut self, method: &'static str, params: Value) {
@@ -147,4 +173,60 @@ pub fn pos(text: &str, needle: &str, nth: usize) -> (u32, u32) {
         .encode_utf16()
         .count() as u32;
     (line, col)
+}
+
+/// The labels of a completion response (a plain list or a `CompletionList`).
+pub fn labels(v: &Value) -> Vec<String> {
+    let items = v.get("items").unwrap_or(v);
+    items
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|i| i["label"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Byte offset of a protocol position (UTF-16 column).
+pub fn offset(text: &str, line: u64, ch: u64) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line as usize)
+        .map(str::len)
+        .sum();
+    let mut units = 0u64;
+    for (i, c) in text[start..].char_indices() {
+        if units >= ch {
+            return start + i;
+        }
+        units += c.len_utf16() as u64;
+    }
+    text.len()
+}
+
+/// The text after applying a `WorkspaceEdit` for `uri`.
+pub fn apply(text: &str, edit: &Value, uri: &str) -> String {
+    let mut edits: Vec<(usize, usize, String)> = edit["changes"][uri]
+        .as_array()
+        .expect("edits")
+        .iter()
+        .map(|e| {
+            let r = range(&e["range"]);
+            (
+                offset(text, r[0], r[1]),
+                offset(text, r[2], r[3]),
+                e["newText"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect();
+    edits.sort();
+    for w in edits.windows(2) {
+        assert!(w[0].1 <= w[1].0, "overlapping edits {edits:?}");
+    }
+    let mut out = text.to_string();
+    for (s, e, t) in edits.into_iter().rev() {
+        out.replace_range(s..e, &t);
+    }
+    out
 }
