@@ -48,3 +48,14 @@ fn benchmark_expressions_match_the_reference() {
     let report = Report::run(&Runner::default(), &cases, &Default::default());
     assert_eq!(report.passed(), 20, "{}", report.render(true));
 }
+
+/// Cases whose expected results were derived from reading the reference's sources
+/// (not observed on it): argument checks of host functions, null arguments, a thrown
+/// null String, `String.format` past the memory limit.
+#[test]
+fn fidelity_cases_match_the_reference_sources() {
+    let cases = load_cases(&data("sel-fidelity.jsonl")).expect("fidelity file parses");
+    assert!(cases.len() >= 20, "{}", cases.len());
+    let report = Report::run(&Runner::default(), &cases, &Default::default());
+    assert_eq!(report.passed(), cases.len(), "{}", report.render(true));
+}

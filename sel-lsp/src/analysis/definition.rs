@@ -27,9 +27,8 @@ pub fn definition(unit: &Unit, workflow: Option<&Workflow>, offset: usize) -> Op
     let w = workflow?;
     let site = &w.sites[unit.site?];
     let step = match site.owner.scope() {
-        maestro_model::Scope::Step { step_id } | maestro_model::Scope::StepWithoutOwnParams { step_id } => {
-            Some(step_id)
-        }
+        maestro_model::Scope::Step { step_id }
+        | maestro_model::Scope::StepWithoutOwnParams { step_id } => Some(step_id),
         _ => None,
     };
     let in_step = |id: &str, param: &str| {
