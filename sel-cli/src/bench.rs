@@ -2,6 +2,10 @@
 //! `name`, `expr`, optional `vars` and `expect`), the way Maestro uses it: every
 //! evaluation parses and evaluates afresh (or, with `preparsed`, evaluates a program
 //! parsed once). Results are checked against `expect` once before anything is timed.
+//!
+//! The fresh figures are the headline; unless `preparsed`, a second block, each line
+//! prefixed `cached`, gives the same expressions on an evaluator with a program cache
+//! ([`Evaluator::with_cache`]), the way a host that re-evaluates the same params runs.
 
 use crate::conformance::{observation_clock_millis, run_case, Case, CompareMode, Verdict};
 use sel_core::{Evaluator, FixedClock, Limits, Prepared, Value};
@@ -24,6 +28,8 @@ pub struct BenchOptions {
     /// Measure everything this many times, taking turns, and report the median of each:
     /// on a shared machine a single timing can be far off.
     pub runs: u32,
+    /// Also measure with the program cache (ignored with `preparsed`).
+    pub cached: bool,
 }
 
 impl Default for BenchOptions {
@@ -33,6 +39,7 @@ impl Default for BenchOptions {
             preparsed: false,
             iterations: None,
             runs: 1,
+            cached: true,
         }
     }
 }
@@ -124,31 +131,45 @@ pub fn bench(text: &str, opts: &BenchOptions) -> Result<BenchReport, String> {
             false => wrong.join("\n"),
         });
     }
-    // One row of rates per expression, the mix last; the runs take turns so that a
-    // burst of load elsewhere spoils one run of everything, not every run of one.
-    let mut rates = vec![Vec::new(); items.len() + 1];
+    // One evaluator per block: fresh (the headline), then with the program cache.
+    let mut blocks = vec![("", ev.clone())];
+    if opts.cached && !opts.preparsed {
+        blocks.push(("cached ", ev.clone().with_cache(2 * items.len())));
+    }
+    // One row of rates per expression and block, each block's mix last; the runs take
+    // turns so that a burst of load elsewhere spoils one run of everything, not every
+    // run of one.
+    let width = items.len() + 1;
+    let mut rates = vec![Vec::new(); width * blocks.len()];
     for _ in 0..opts.runs.max(1) {
-        for (item, row) in items.iter().zip(rates.iter_mut()) {
-            row.push(measure(opts, 1, || {
-                let _ = black_box(item.run(ev));
+        for ((_, ev), rows) in blocks.iter().zip(rates.chunks_mut(width)) {
+            for (item, row) in items.iter().zip(rows.iter_mut()) {
+                row.push(measure(opts, 1, || {
+                    let _ = black_box(item.run(ev));
+                }));
+            }
+            rows[items.len()].push(measure(opts, items.len() as u64, || {
+                for item in &items {
+                    let _ = black_box(item.run(ev));
+                }
             }));
         }
-        rates[items.len()].push(measure(opts, items.len() as u64, || {
-            for item in &items {
-                let _ = black_box(item.run(ev));
-            }
-        }));
     }
     let mut out = String::new();
-    for (item, row) in items.iter().zip(rates.iter_mut()) {
+    for ((prefix, _), rows) in blocks.iter().zip(rates.chunks_mut(width)) {
+        for (item, row) in items.iter().zip(rows.iter_mut()) {
+            out += &format!(
+                "{prefix}{} {}: {} evals/s\n",
+                item.id,
+                item.name,
+                median(row).round()
+            );
+        }
         out += &format!(
-            "{} {}: {} evals/s\n",
-            item.id,
-            item.name,
-            median(row).round()
+            "{prefix}mix: {} evals/s\n",
+            median(&mut rows[items.len()]).round()
         );
     }
-    out += &format!("mix: {} evals/s\n", median(&mut rates[items.len()]).round());
     Ok(BenchReport { text: out, wrong })
 }
 

@@ -120,6 +120,10 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 1,
               value_parser = clap::value_parser!(u32).range(1..=1000))]
         runs: u32,
+        /// Leave out the second block of figures, measured with the program cache
+        /// (`cached ID NAME: ...`, `cached mix: ...`, after the fresh ones).
+        #[arg(long)]
+        no_cached: bool,
     },
 }
 
@@ -187,6 +191,7 @@ fn main() -> ExitCode {
             preparsed,
             iterations,
             runs,
+            no_cached,
         } => bench_command(
             &file,
             sel_cli::bench::BenchOptions {
@@ -194,6 +199,7 @@ fn main() -> ExitCode {
                 preparsed,
                 iterations,
                 runs,
+                cached: !no_cached,
             },
         ),
     };

@@ -1,6 +1,8 @@
 //! The host entry point: an [`Evaluator`] holds limits, clock, default zone and `Util`
-//! functions; every call parses, checks and evaluates afresh with private state.
+//! functions; every call parses, checks and evaluates afresh with private state
+//! (unless the host asked for a cache of parsed programs: see [`Evaluator::with_cache`]).
 
+use crate::cache::{CacheStats, Parsed, ProgramCache};
 use crate::error::SelError;
 use crate::host::{Clock, Extension, SystemClock, UtilFunction, Vars};
 use crate::interp::Interp;
@@ -31,6 +33,8 @@ pub struct Evaluator {
     /// Whether loops may run compiled (see `interp::fast`); off only to compare the
     /// compiled loops with the tree walk in tests.
     fast_loops: bool,
+    /// Parsed programs by source text (shared by clones of this evaluator).
+    cache: Option<Arc<ProgramCache>>,
 }
 
 impl std::fmt::Debug for Evaluator {
@@ -39,6 +43,7 @@ impl std::fmt::Debug for Evaluator {
             .field("limits", &self.limits)
             .field("zone", &self.zone)
             .field("utils", &self.utils.keys().collect::<Vec<_>>())
+            .field("cache", &self.cache_stats())
             .finish()
     }
 }
@@ -52,7 +57,27 @@ impl Evaluator {
             zone: "UTC".to_string(),
             utils: BTreeMap::new(),
             fast_loops: true,
+            cache: None,
         }
+    }
+
+    /// Keeps the parses of up to `capacity` distinct source texts (least recently used
+    /// out first), so that [`Evaluator::evaluate`], [`Evaluator::evaluate_with_cancel`]
+    /// and [`Evaluator::validate`] of a text seen before skip parsing. Results, errors
+    /// and limit usage are the same as without the cache: parsing depends only on the
+    /// text and the length limit, and each evaluation still starts from fresh state.
+    /// The key is the text exactly as passed, so Maestro-style hosts pass it through
+    /// [`crate::sanitize`] first, as they do anyway. Clones share the cache; 0 turns
+    /// it off.
+    pub fn with_cache(mut self, capacity: usize) -> Evaluator {
+        self.cache = (capacity > 0).then(|| Arc::new(ProgramCache::new(capacity)));
+        self
+    }
+
+    /// Hits, misses and size of the cache [`Evaluator::with_cache`] set up (`None`
+    /// without one).
+    pub fn cache_stats(&self) -> Option<CacheStats> {
+        self.cache.as_ref().map(|c| c.stats())
     }
 
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Evaluator {
@@ -146,6 +171,22 @@ impl Evaluator {
         Ok(parsed.program)
     }
 
+    /// The parse of `src`, from the cache when there is one.
+    fn parsed(&self, src: &str) -> Parsed {
+        let fresh = || {
+            self.parse(src).map(|program| {
+                Arc::new(Prepared {
+                    src: src.to_string(),
+                    program,
+                })
+            })
+        };
+        match &self.cache {
+            Some(cache) => cache.get_or_parse(src, fresh),
+            None => fresh(),
+        }
+    }
+
     fn run(
         &self,
         src: &str,
@@ -153,8 +194,24 @@ impl Evaluator {
         ext: Option<&dyn Extension>,
         cancel: Option<&AtomicBool>,
     ) -> Result<Value, SelError> {
-        let program = self.parse(src)?;
-        let mut interp = Interp::new(&program, src, self, vars, ext, cancel);
+        if self.cache.is_none() {
+            // No `Arc` and no copy of the text when nothing is kept.
+            let program = self.parse(src)?;
+            return self.run_program(&program, src, vars, ext, cancel);
+        }
+        let prepared = self.parsed(src)?;
+        self.run_program(&prepared.program, &prepared.src, vars, ext, cancel)
+    }
+
+    fn run_program(
+        &self,
+        program: &sel_grammar::Program,
+        src: &str,
+        vars: &dyn Vars,
+        ext: Option<&dyn Extension>,
+        cancel: Option<&AtomicBool>,
+    ) -> Result<Value, SelError> {
+        let mut interp = Interp::new(program, src, self, vars, ext, cancel);
         let result = interp.run().map_err(|e| *e).and_then(|v| to_host(&v));
         interp.mem.release_maps();
         result
@@ -178,15 +235,16 @@ impl Evaluator {
         vars: &dyn Vars,
         ext: Option<&dyn Extension>,
     ) -> Result<Value, SelError> {
-        let mut interp = Interp::new(&prepared.program, &prepared.src, self, vars, ext, None);
-        let result = interp.run().map_err(|e| *e).and_then(|v| to_host(&v));
-        interp.mem.release_maps();
-        result
+        self.run_program(&prepared.program, &prepared.src, vars, ext, None)
     }
 
     /// The input names `src` reads (§6), minus the static names.
     pub fn validate(&self, src: &str) -> Result<BTreeSet<String>, SelError> {
-        let program = self.parse(src)?;
-        Ok(crate::validate::referenced_names(&program))
+        if self.cache.is_none() {
+            let program = self.parse(src)?;
+            return Ok(crate::validate::referenced_names(&program));
+        }
+        let prepared = self.parsed(src)?;
+        Ok(crate::validate::referenced_names(&prepared.program))
     }
 }

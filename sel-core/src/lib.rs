@@ -5,6 +5,7 @@
 //! runs on and the arguments it is given, and evaluators are `Send + Sync`.
 
 mod builtins;
+mod cache;
 pub mod catalog;
 pub mod error;
 mod evaluator;
@@ -23,6 +24,7 @@ mod types;
 mod validate;
 mod value;
 
+pub use cache::CacheStats;
 pub use error::{ErrorKind, SelError};
 pub use evaluator::{Evaluator, Prepared};
 pub use host::{Clock, Extension, FixedClock, SystemClock, UtilFunction, Vars};

@@ -17,10 +17,11 @@ struct ToJson;
 impl UtilFunction for ToJson {
     fn call(&self, args: &[Value]) -> Result<Value, SelError> {
         let [v] = args else {
-            return Err(SelError::illegal_arg(format!(
-                "toJson expects exactly one argument but got {}",
-                args.len()
-            )));
+            // Maestro's argument check (`Checks.checkTrue`): an IllegalArgumentException
+            // whatever the count.
+            return Err(SelError::illegal_arg(
+                "toJson function requires exactly one argument",
+            ));
         };
         let mut out = String::new();
         write_json(&mut out, v).map_err(|msg| {
@@ -149,6 +150,12 @@ mod tests {
         );
         let m = Value::Map(Some(vec![("foo".into(), Value::Long(10))]));
         assert_eq!(s(m), Value::String(Some("{\"foo\":10}".into())));
-        assert!(f.call(&[]).is_err());
+        for args in [vec![], vec![Value::Long(1), Value::Long(2)]] {
+            let e = f.call(&args).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "java.lang.IllegalArgumentException: toJson function requires exactly one argument"
+            );
+        }
     }
 }

@@ -307,21 +307,36 @@ fn expression_length_is_checked_before_parsing() {
 
 #[test]
 fn huge_format_widths_fail_without_allocating() {
-    // The width bound is what the memory limit could still afford (§8.2: 2 bytes per
-    // UTF-16 unit), so the message names it.
+    // The reference builds the string and fails on charging it (§8.2): its memory-limit
+    // error, raised here before anything is built.
     for src in [
         "String.format('%999999999d', 1);",
         "String.format('%-999999999s', 'a');",
         "String.format('%.999999999f', 1.0);",
         "String.format('%0999999999d', 7);",
+        "String.format('%4999984s', 'a');", // 32 + 2 × 4999984 = the limit
     ] {
         attack(
             limits_with_memory(TEN_MB),
             src,
-            ErrorKind::IllegalArgumentException,
-            "String.format result would be longer than the limit of 5000000 characters",
+            ErrorKind::IllegalStateException,
+            &memory_error(TEN_MB),
         );
     }
+    // One unit less fits: the bound is the reference's charge, not a guess.
+    let ev = Evaluator::new(limits_with_memory(TEN_MB));
+    let r = ev.evaluate("String.format('%4999983s', 'a');", &HashMap::new(), None);
+    assert!(
+        matches!(&r, Ok(Value::String(Some(s))) if s.len() == 4999983),
+        "{r:?}"
+    );
+    // An error of the formatter's own after the long part is still the one raised.
+    attack(
+        limits_with_memory(TEN_MB),
+        "String.format('%999999999d %s', 1);",
+        ErrorKind::MissingFormatArgumentException,
+        "Format specifier '%s'",
+    );
     // Many widths each under the bound still add up to a charged result.
     attack(
         limits_with_memory(TEN_MB),

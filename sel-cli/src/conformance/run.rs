@@ -39,6 +39,18 @@ impl Runner {
         Runner { evaluator }
     }
 
+    /// The same evaluator with a program cache of `capacity` texts
+    /// ([`Evaluator::with_cache`]); results must not change.
+    pub fn with_cache(mut self, capacity: usize) -> Runner {
+        self.evaluator = self.evaluator.with_cache(capacity);
+        self
+    }
+
+    /// The cache's figures, if [`Runner::with_cache`] set one up.
+    pub fn cache_stats(&self) -> Option<sel_core::CacheStats> {
+        self.evaluator.cache_stats()
+    }
+
     pub fn run(&self, case: &Case) -> Actual {
         run_case(&self.evaluator, case)
     }

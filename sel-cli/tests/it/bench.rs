@@ -40,17 +40,28 @@ fn assert_report(stdout: &str, labels: &[&str]) {
 #[test]
 fn prints_a_rate_per_expression_and_for_the_mix() {
     let file = write("bench-format", FILE);
-    let labels = ["b-1 add", "b-2 param", "b-3 no-expect", "mix"];
-    for extra in [
-        &["--iterations", "3"][..],
-        &["--iterations", "3", "--preparsed"],
-        &["--seconds", "0.01", "--runs", "3"],
+    let fresh = ["b-1 add", "b-2 param", "b-3 no-expect", "mix"];
+    let with_cached = [
+        "b-1 add",
+        "b-2 param",
+        "b-3 no-expect",
+        "mix",
+        "cached b-1 add",
+        "cached b-2 param",
+        "cached b-3 no-expect",
+        "cached mix",
+    ];
+    for (extra, labels) in [
+        (&["--iterations", "3"][..], &with_cached[..]),
+        (&["--iterations", "3", "--preparsed"], &fresh),
+        (&["--iterations", "3", "--no-cached"], &fresh),
+        (&["--seconds", "0.01", "--runs", "3"], &with_cached),
     ] {
         let mut args = vec!["bench", file.as_str()];
         args.extend(extra);
         let run = sel(&args, "");
         assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{extra:?}");
-        assert_report(&run.stdout, &labels);
+        assert_report(&run.stdout, labels);
     }
 }
 
@@ -61,7 +72,7 @@ fn a_wrong_result_is_reported_and_left_out() {
         "\"value\": 43, \"display\": \"43\"",
     );
     let file = write("bench-wrong", &wrong);
-    let run = sel(&["bench", &file, "--iterations", "2"], "");
+    let run = sel(&["bench", &file, "--iterations", "2", "--no-cached"], "");
     assert_eq!(run.code, 1, "{run:?}");
     assert!(
         run.stderr

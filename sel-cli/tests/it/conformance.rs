@@ -48,3 +48,42 @@ fn benchmark_expressions_match_the_reference() {
     let report = Report::run(&Runner::default(), &cases, &Default::default());
     assert_eq!(report.passed(), 20, "{}", report.render(true));
 }
+
+/// Cases whose expected results were derived from reading the reference's sources
+/// (not observed on it): argument checks of host functions, null arguments, a thrown
+/// null String, `String.format` past the memory limit.
+#[test]
+fn fidelity_cases_match_the_reference_sources() {
+    let cases = load_cases(&data("sel-fidelity.jsonl")).expect("fidelity file parses");
+    assert!(cases.len() >= 20, "{}", cases.len());
+    let report = Report::run(&Runner::default(), &cases, &Default::default());
+    assert_eq!(report.passed(), cases.len(), "{}", report.render(true));
+}
+
+/// The whole corpus through an evaluator with a program cache, twice (the second pass
+/// all hits): the same outcome as without it for every deterministic case, and the
+/// same verdict for the others. The cache is smaller than the corpus, so eviction runs
+/// too.
+#[test]
+fn the_program_cache_changes_no_outcome() {
+    use sel_cli::conformance::{compare, CompareMode};
+    let mut cases = load_cases(&data("sel-public.jsonl")).expect("corpus parses");
+    cases.extend(load_cases(&data("sel-fidelity.jsonl")).expect("fidelity file parses"));
+    let fresh = Runner::default();
+    let cached = Runner::default().with_cache(cases.len() / 2);
+    let deterministic =
+        |c: &sel_cli::conformance::Case| c.compare == CompareMode::Full && c.setup.is_empty();
+    for pass in 0..2 {
+        for case in &cases {
+            let (want, got) = (fresh.run(case), cached.run(case));
+            if deterministic(case) {
+                assert_eq!(got, want, "pass {pass}: {}", case.id);
+            } else {
+                assert_eq!(compare(case, &got), compare(case, &want), "{}", case.id);
+            }
+        }
+    }
+    let stats = cached.cache_stats().expect("a cache");
+    assert!(stats.hits > cases.len() as u64, "{stats:?}");
+    assert_eq!(stats.entries, stats.capacity, "{stats:?}");
+}

@@ -289,10 +289,14 @@ fn format(it: &mut Interp<'_>, args: &[Entry]) -> Result<Entry, SelError> {
             "Cannot invoke \"String.length()\" because \"format\" is null",
         ));
     };
-    // The output may not outgrow the memory budget it is about to be charged against.
-    let max_len = (it.mem.limit.saturating_sub(it.mem.used) / 2) as usize;
-    let s = crate::java::format::format(&fmt, &fargs, max_len)?;
-    string_result(it, s)
+    // An output the memory budget cannot pay for is not built: the reference builds it
+    // and then fails on charging it, with the memory-limit error raised here.
+    let max_len =
+        usize::try_from(it.mem.limit.saturating_sub(it.mem.used) / 2).unwrap_or(usize::MAX);
+    match crate::java::format::format(&fmt, &fargs, max_len)? {
+        Some(s) => string_result(it, s),
+        None => Err(it.mem.over()),
+    }
 }
 
 fn join(it: &mut Interp<'_>, args: &[Entry]) -> Result<Entry, SelError> {
@@ -345,7 +349,7 @@ fn escape(it: &mut Interp<'_>, recv: Option<Str>, args: &[Entry]) -> Result<Entr
             Some(s) => s.to_string(),
             None => {
                 return Err(SelError::npe(
-                    "Cannot invoke \"String.replace(java.lang.CharSequence, java.lang.CharSequence)\" because \"s\" is null",
+                    "Cannot invoke \"String.replace(java.lang.CharSequence, java.lang.CharSequence)\" because \"<local2>\" is null",
                 ))
             }
         },

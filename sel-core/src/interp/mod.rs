@@ -72,8 +72,10 @@ pub(crate) struct Interp<'a> {
     pub vars: &'a dyn Vars,
     pub ext: Option<&'a dyn Extension>,
     cancel: Option<&'a AtomicBool>,
-    /// Values left on the reference's operand stack between statements.
-    stack: Vec<Entry>,
+    /// Values left on the reference's operand stack between statements. Inline for
+    /// the usual few (a program's result, a declaration's leftovers): most
+    /// evaluations then allocate nothing for it.
+    stack: smallvec::SmallVec<[Entry; 4]>,
     /// Operand-stack entries currently held by expression frames (see module docs).
     held: usize,
     stack_limit: usize,
@@ -132,9 +134,7 @@ impl<'a> Interp<'a> {
             vars,
             ext,
             cancel,
-            // Grown on demand: most programs leave at most a few values between
-            // statements, and a large allocation per evaluation is measurable.
-            stack: Vec::new(),
+            stack: smallvec::SmallVec::new(),
             held: 0,
             stack_limit: limits.stack,
             nest: 0,

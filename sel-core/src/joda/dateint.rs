@@ -189,7 +189,8 @@ fn parse_date_hour_general(text: &str, zone: Zone) -> Result<DateTime, SelError>
         .parse_datetime(text, zone, 0)
 }
 
-fn parse_date_hour(text: &str, zone: Zone) -> Result<DateTime, SelError> {
+/// `text` parsed as `YYYYMMddHH` in `zone` (the first step of `Util.dateIntHourToTs`).
+pub fn parse_date_hour(text: &str, zone: Zone) -> Result<DateTime, SelError> {
     match fast_date_hour_local(text) {
         // The same wall-clock resolution (and gap error) as the formatter's parse.
         Some(local) => Ok(DateTime::new(
@@ -313,8 +314,17 @@ pub fn timeout_for_deadline(
     now_ms: i64,
 ) -> Result<String, SelError> {
     let ms = parse_word_period_millis(period_text)?;
+    timeout_for_deadline_ms(deadline_ms, ms, now_ms)
+}
+
+/// [`timeout_for_deadline`] with the period already parsed to `period_ms`.
+pub fn timeout_for_deadline_ms(
+    deadline_ms: i64,
+    period_ms: i64,
+    now_ms: i64,
+) -> Result<String, SelError> {
     let remaining = deadline_ms
-        .checked_add(ms)
+        .checked_add(period_ms)
         .ok_or_else(super::datetime::overflow)?
         .saturating_sub(now_ms)
         .max(0);

@@ -25,8 +25,8 @@ mod zone;
 mod zone_names;
 
 pub use dateint::{
-    date_int_hour_to_ts, date_int_to_ts, date_ints_between, increment_date_int,
-    timeout_for_date_int_deadline, timeout_for_deadline, ts_to_date_int,
+    date_int_hour_to_ts, date_int_to_ts, date_ints_between, increment_date_int, parse_date_hour,
+    timeout_for_date_int_deadline, timeout_for_deadline, timeout_for_deadline_ms, ts_to_date_int,
 };
 pub use datetime::{days_between, days_display, DateTime, Property};
 pub use fields::Field;

@@ -224,7 +224,9 @@ fn to_host_in(v: &Val, seen: &mut Walk) -> Result<Value, SelError> {
         Val::Map(Some(m)) => Value::Map(Some(map_entries(m, seen, &mut |v, seen| {
             to_host_in(v, seen)
         })?)),
-        Val::Error(m) => Value::Error(m.as_deref().map(String::from)),
+        // The reference's error value has no accessor: its message is what its
+        // `toString` shows after `ERROR: `, so a thrown null String reads `null`.
+        Val::Error(m) => Value::Error(Some(m.as_deref().unwrap_or("null").to_string())),
         Val::Uuid(u) => Value::Uuid(u.map(u128::from)),
         Val::Params => Value::Params,
         Val::Util => Value::Util,

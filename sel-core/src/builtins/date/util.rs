@@ -13,17 +13,34 @@ use crate::rt::{ArrayData, Entry, Val};
 use crate::types::Ty;
 use std::borrow::Cow;
 
-/// `toStr(x)` of a date argument; Joda's parser fails on a null string.
+/// `toStr(x)` of a date argument the reference hands Joda's parser as is
+/// (`getInternalVal()`): the parser fails on a null string.
 fn date_text<'a>(it: &mut Interp<'_>, v: &'a Val) -> Result<Cow<'a, str>, SelError> {
     to_str(it, v)?.ok_or_else(null_text)
 }
 
-/// A STRING argument the reference casts (`(SelString) x`).
-fn string_arg(v: &Val) -> Result<String, SelError> {
+/// `toStr(x)` of an argument the reference reads with `toString()` (or concatenates):
+/// a null string reads `null`.
+fn shown_text<'a>(it: &mut Interp<'_>, v: &'a Val) -> Result<Cow<'a, str>, SelError> {
+    Ok(to_str(it, v)?.unwrap_or(Cow::Borrowed("null")))
+}
+
+/// A STRING argument the reference casts (`(SelString) x`); `None` for a null string.
+fn string_arg(v: &Val) -> Result<Option<String>, SelError> {
     match v {
-        Val::Str(Some(s)) => Ok(s.to_string()),
-        Val::Str(None) => Err(null_text()),
+        Val::Str(s) => Ok(s.as_deref().map(str::to_string)),
         other => Err(cast_error(other.ty(), Ty::String)),
+    }
+}
+
+/// A word-based period parsed as Joda's `PeriodFormatter.parsePeriod` does: null text
+/// fails in its first field parser.
+fn period_millis(text: Option<&str>) -> Result<i64, SelError> {
+    match text {
+        Some(t) => joda::parse_word_period_millis(t),
+        None => Err(SelError::npe(
+            "Cannot invoke \"String.length()\" because \"text\" is null",
+        )),
     }
 }
 
@@ -57,12 +74,17 @@ fn ts_to_date_int(it: &mut Interp<'_>, ts: &Val) -> Result<Entry, SelError> {
 
 fn increment_date_int(it: &mut Interp<'_>, d: &Val, n: &Val) -> Result<Entry, SelError> {
     let text = date_text(it, d)?;
+    // The reference parses before it casts the day count.
+    joda::date_int_to_ts(&text)?;
     let Val::Long(n) = n else {
         return Err(cast_error(n.ty(), Ty::Long));
     };
     string_result(it, joda::increment_date_int(&text, *n as i32)?)
 }
 
+/// The reference's order: the zone first (a null id is the default zone, as in
+/// `DateTimeZone.forID`), then the text `d + h` (a null part reads `null`), the parse,
+/// and each shift's argument just before that shift.
 fn date_int_hour_to_ts(
     it: &mut Interp<'_>,
     texts: [&Val; 3],
@@ -70,28 +92,42 @@ fn date_int_hour_to_ts(
     hours: &Val,
 ) -> Result<Entry, SelError> {
     let [d, h, tz] = texts;
-    let (d, h, tz) = (date_text(it, d)?, date_text(it, h)?, date_text(it, tz)?);
-    let (days, hours) = (to_long(it, days)?, to_long(it, hours)?);
-    long_result(it, joda::date_int_hour_to_ts(&d, &h, &tz, days, hours)?)
+    let zone = match to_str(it, tz)? {
+        Some(id) => joda::Zone::for_id(&id)?,
+        None => it.default_zone(),
+    };
+    let text = format!("{}{}", shown_text(it, d)?, shown_text(it, h)?);
+    let dt = joda::parse_date_hour(&text, zone)?;
+    let days = to_long(it, days)?;
+    let dt = dt.minus_days(days as i32)?;
+    let hours = to_long(it, hours)?;
+    long_result(it, dt.minus_hours(hours as i32)?.millis())
 }
 
+/// The period is parsed before the date time is used: a null date time fails only
+/// then, in the reference's private helper (compiled without local names).
 fn timeout_for_date_time(it: &mut Interp<'_>, dt: &Val, dur: &Val) -> Result<Entry, SelError> {
     let dt = match dt {
         Val::DateTime(d) => *d,
         other => return Err(cast_error(other.ty(), Ty::DateTime)),
     };
-    let dur = string_arg(dur)?;
+    let ms = period_millis(string_arg(dur)?.as_deref())?;
     let dt = dt.ok_or_else(|| {
-        SelError::npe("Cannot invoke \"org.joda.time.DateTime.getMillis()\" because \"dt\" is null")
+        SelError::npe(
+            "Cannot invoke \"org.joda.time.DateTime.plus(long)\" because \"<parameter1>\" is null",
+        )
     })?;
-    let s = joda::timeout_for_deadline(dt.millis(), &dur, it.now_ms())?;
+    let s = joda::timeout_for_deadline_ms(dt.millis(), ms, it.now_ms())?;
     string_result(it, s)
 }
 
+/// The date int is read with `toString()` (a null one reads `null`) and parsed before
+/// the period is cast.
 fn timeout_for_date_int(it: &mut Interp<'_>, d: &Val, dur: &Val) -> Result<Entry, SelError> {
-    let text = date_text(it, d)?;
-    let dur = string_arg(dur)?;
-    let s = joda::timeout_for_date_int_deadline(&text, &dur, it.now_ms())?;
+    let text = shown_text(it, d)?;
+    let deadline = joda::date_int_to_ts(&text)?;
+    let ms = period_millis(string_arg(dur)?.as_deref())?;
+    let s = joda::timeout_for_deadline_ms(deadline, ms, it.now_ms())?;
     string_result(it, s)
 }
 
@@ -101,24 +137,36 @@ fn date_ints_between(
     to: &Val,
     step: &Val,
 ) -> Result<Entry, SelError> {
-    // The step is re-parsed from its display text as a 32-bit int (Q17).
+    // The step is re-parsed from its display text as a 32-bit int (Q17) and checked
+    // before either bound is read; the bounds are read with `toString()` (null reads
+    // `null`), the earlier one (by the step's sign) converted and parsed first.
     let inc = parse_int(&display_lossy(step))?;
-    let (from, to) = (date_text(it, from)?, date_text(it, to)?);
-    // Charge the result's size before building it, so a range of millennia fails on
-    // the memory limit at once; bad steps and dates are left to the call to report.
-    if inc != 0 {
-        if let (Ok(a), Ok(b)) = (joda::date_int_to_ts(&from), joda::date_int_to_ts(&to)) {
-            // Both are UTC midnights: the span is an exact number of days.
-            let span = (if inc > 0 { b - a } else { a - b }) / 86_400_000;
-            let step = inc.unsigned_abs() as i64;
-            let count = if span > 0 {
-                (span + step - 1) / step
-            } else {
-                0
-            };
-            it.mem.charge_objects(count as usize)?;
-        }
+    if inc == 0 {
+        return Err(SelError::illegal_arg(
+            "Invalid incremental interval value: 0",
+        ));
     }
+    let (first, second) = if inc > 0 { (from, to) } else { (to, from) };
+    let first = shown_text(it, first)?;
+    let a = joda::date_int_to_ts(&first)?;
+    let second = shown_text(it, second)?;
+    let b = joda::date_int_to_ts(&second)?;
+    // Charge the result's size before building it, so a range of millennia fails on
+    // the memory limit at once. Both are UTC midnights: the span is an exact number
+    // of days.
+    let span = (b - a) / 86_400_000;
+    let step = inc.unsigned_abs() as i64;
+    let count = if span > 0 {
+        (span + step - 1) / step
+    } else {
+        0
+    };
+    it.mem.charge_objects(count as usize)?;
+    let (from, to) = if inc > 0 {
+        (first, second)
+    } else {
+        (second, first)
+    };
     let days = joda::date_ints_between(&from, &to, inc)?;
     it.mem.charge_object()?;
     Ok(Entry::Tmp(Val::new_array(ArrayData::Long(days))))

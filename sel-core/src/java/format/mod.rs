@@ -101,31 +101,51 @@ fn conversion_error(conv: char, arg: &FormatArg) -> SelError {
     )
 }
 
-fn too_long(max_len: usize) -> SelError {
-    SelError::new(
-        ErrorKind::IllegalArgumentException,
-        format!("String.format result would be longer than the limit of {max_len} characters"),
-    )
+/// Whether `spec` alone asks for more than `max_len` UTF-16 units (a width, or the
+/// digits of a float precision, past the bound).
+fn oversized(spec: &Spec, max_len: usize) -> bool {
+    spec.width.unwrap_or(0) > max_len
+        || (matches!(spec.conv, 'e' | 'f' | 'g' | 'a') && spec.precision.unwrap_or(0) > max_len)
+}
+
+/// `spec` with the width dropped and a float precision cut to one digit: it fails in
+/// exactly the cases `spec` fails (Java checks width and precision when parsing), and
+/// renders in a few bytes.
+fn tamed(spec: &Spec) -> Spec {
+    let mut t = spec.clone();
+    t.width = None;
+    if matches!(t.conv, 'e' | 'f' | 'g' | 'a') {
+        t.precision = t.precision.map(|p| p.min(1));
+    }
+    t
 }
 
 /// java.util.Formatter with Locale.US: `%s %S %d %f %.Nf %e %E %g %x %X %o %c %b %B %h %n %% %,d %0Nd %-Ns %Ns %1$s %<s`
 /// and the flags Java supports, with Java's exact exceptions and messages
 /// (MissingFormatArgumentException `Format specifier '%s'`, IllegalFormatConversionException
 /// `d != java.lang.Double`, UnknownFormatConversionException `Conversion = 'q'`, ...).
-/// Width and precision must be bounded: a width that would produce more than `max_len`
-/// UTF-16 units fails with a clear IllegalArgumentException instead of allocating (the Java
-/// reference happily allocates gigabytes; we must not). Pass usize::MAX for no bound.
-pub fn format(fmt: &str, args: &[FormatArg], max_len: usize) -> Result<String, SelError> {
+///
+/// `Ok(None)` means the output would be longer than `max_len` UTF-16 units. The Java
+/// reference builds such a string and then fails on charging it, so the caller raises
+/// its memory-limit error; every other error the reference would raise first (a later
+/// missing argument, a bad conversion) is still found, by going on counting instead of
+/// building. Pass usize::MAX for no bound.
+pub fn format(fmt: &str, args: &[FormatArg], max_len: usize) -> Result<Option<String>, SelError> {
     let pieces = spec::parse(fmt)?;
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut out_len = 0usize; // UTF-16 units
+    let mut over = false;
     let mut last: Option<usize> = None;
     let mut ordinary = 0usize;
     for piece in &pieces {
         let text: Cow<'_, str> = match piece {
             Piece::Text(t) => Cow::Borrowed(t),
             Piece::Spec(spec) if spec.conv == '%' && !spec.datetime => {
-                Cow::Owned(justify(spec, "%".to_string(), max_len)?)
+                if oversized(spec, max_len) {
+                    over = true;
+                    continue;
+                }
+                Cow::Owned(justify(spec, "%".to_string()))
             }
             Piece::Spec(spec) if spec.conv == 'n' && !spec.datetime => Cow::Borrowed("\n"),
             Piece::Spec(spec) => {
@@ -139,21 +159,31 @@ pub fn format(fmt: &str, args: &[FormatArg], max_len: usize) -> Result<String, S
                 };
                 let arg = args.get(i).ok_or_else(|| missing(spec))?;
                 last = Some(i);
+                if oversized(spec, max_len) {
+                    render(&tamed(spec), arg)?;
+                    over = true;
+                    continue;
+                }
                 match arg {
                     // A plain `%s` of a string is the string itself: `render` would
                     // copy it, find no precision, upper-casing or width, and return it.
                     FormatArg::Str(s) if is_plain_s(spec) => Cow::Borrowed(s.as_str()),
-                    _ => Cow::Owned(render(spec, arg, max_len)?),
+                    _ => Cow::Owned(render(spec, arg)?),
                 }
             }
         };
+        if over {
+            continue;
+        }
         out_len = out_len.saturating_add(utf16_len(&text));
         if out_len > max_len {
-            return Err(too_long(max_len));
+            over = true;
+            out = String::new();
+            continue;
         }
         out.push_str(&text);
     }
-    Ok(out)
+    Ok((!over).then_some(out))
 }
 
 /// `%s` without `#`, upper-casing, width or precision.
@@ -174,26 +204,24 @@ fn missing(spec: &Spec) -> SelError {
 }
 
 /// Java's `appendJustified`: pads with spaces to the width (UTF-16 units).
-fn justify(spec: &Spec, s: String, max_len: usize) -> Result<String, SelError> {
-    let Some(w) = spec.width else { return Ok(s) };
-    if w > max_len {
-        return Err(too_long(max_len));
-    }
+/// (The caller has checked the width against its bound: see [`oversized`].)
+fn justify(spec: &Spec, s: String) -> String {
+    let Some(w) = spec.width else { return s };
     let len = utf16_len(&s);
     if len >= w {
-        return Ok(s);
+        return s;
     }
     let pad = " ".repeat(w - len);
-    Ok(if spec.flags.has(Flags::LEFT) {
+    if spec.flags.has(Flags::LEFT) {
         s + &pad
     } else {
         pad + &s
-    })
+    }
 }
 
 /// Java's `print(String)` for general text: precision cuts, then upper-casing, then
 /// justification.
-fn text(spec: &Spec, s: String, max_len: usize) -> Result<String, SelError> {
+fn text(spec: &Spec, s: String) -> Result<String, SelError> {
     let s = match spec.precision {
         Some(p) => utf16_prefix(&s, p),
         None => s,
@@ -203,20 +231,16 @@ fn text(spec: &Spec, s: String, max_len: usize) -> Result<String, SelError> {
     } else {
         s
     };
-    justify(spec, s, max_len)
+    Ok(justify(spec, s))
 }
 
-fn render(spec: &Spec, arg: &FormatArg, max_len: usize) -> Result<String, SelError> {
-    // Zero padding and float precision allocate before justification; bound them too.
-    if spec.width.unwrap_or(0) > max_len
-        || (matches!(spec.conv, 'e' | 'f' | 'g' | 'a') && spec.precision.unwrap_or(0) > max_len)
-    {
-        return Err(too_long(max_len));
-    }
+/// One conversion of `arg`; zero padding and float precision allocate, so the caller
+/// bounds them first ([`oversized`]).
+fn render(spec: &Spec, arg: &FormatArg) -> Result<String, SelError> {
     if spec.datetime {
         return match arg {
-            FormatArg::Null => text(spec, "null".to_string(), max_len),
-            FormatArg::Long(ms) => text(spec, datetime::render(spec.conv, *ms), max_len),
+            FormatArg::Null => text(spec, "null".to_string()),
+            FormatArg::Long(ms) => text(spec, datetime::render(spec.conv, *ms)),
             other => Err(conversion_error(spec.conv, other)),
         };
     }
@@ -227,24 +251,24 @@ fn render(spec: &Spec, arg: &FormatArg, max_len: usize) -> Result<String, SelErr
                 FormatArg::Bool(b) => b.to_string(),
                 _ => "true".to_string(),
             };
-            text(spec, s, max_len)
+            text(spec, s)
         }
         'h' => {
             let s = match arg {
                 FormatArg::Null => "null".to_string(),
                 a => format!("{:x}", a.hash_code()),
             };
-            text(spec, s, max_len)
+            text(spec, s)
         }
         's' => {
             if spec.flags.has(Flags::ALT) {
                 // Only java.util.Formattable accepts '#', and no SEL value is one.
                 return Err(spec::mismatch(Flags::ALT, 's'));
             }
-            text(spec, arg.to_java_string(), max_len)
+            text(spec, arg.to_java_string())
         }
         'c' => match arg {
-            FormatArg::Null => text(spec, "null".to_string(), max_len),
+            FormatArg::Null => text(spec, "null".to_string()),
             FormatArg::Int(cp) => {
                 if !(0..=0x10FFFF).contains(cp) {
                     return Err(SelError::new(
@@ -253,19 +277,19 @@ fn render(spec: &Spec, arg: &FormatArg, max_len: usize) -> Result<String, SelErr
                     ));
                 }
                 let c = char::from_u32(*cp as u32).unwrap_or(char::REPLACEMENT_CHARACTER);
-                text(spec, c.to_string(), max_len)
+                text(spec, c.to_string())
             }
             other => Err(conversion_error('c', other)),
         },
         'd' | 'o' | 'x' => match arg {
-            FormatArg::Null => text(spec, "null".to_string(), max_len),
-            FormatArg::Int(v) => justify(spec, number::integer(spec, *v as i64, true)?, max_len),
-            FormatArg::Long(v) => justify(spec, number::integer(spec, *v, false)?, max_len),
+            FormatArg::Null => text(spec, "null".to_string()),
+            FormatArg::Int(v) => Ok(justify(spec, number::integer(spec, *v as i64, true)?)),
+            FormatArg::Long(v) => Ok(justify(spec, number::integer(spec, *v, false)?)),
             other => Err(conversion_error(spec.conv, other)),
         },
         _ => match arg {
-            FormatArg::Null => text(spec, "null".to_string(), max_len),
-            FormatArg::Double(v) => justify(spec, number::double(spec, *v), max_len),
+            FormatArg::Null => text(spec, "null".to_string()),
+            FormatArg::Double(v) => Ok(justify(spec, number::double(spec, *v))),
             other => Err(conversion_error(spec.conv, other)),
         },
     }

@@ -11,7 +11,7 @@ fn s(t: &str) -> FormatArg {
 }
 
 fn fmt(f: &str, args: &[FormatArg]) -> Result<String, SelError> {
-    format(f, args, usize::MAX)
+    format(f, args, usize::MAX).map(|s| s.expect("unbounded"))
 }
 
 #[test]
@@ -353,22 +353,29 @@ fn printing_flags_are_checked_only_for_numbers() {
 
 #[test]
 fn lengths_are_bounded() {
-    let e = format("%1000000000d", &[Int(1)], 10_000).unwrap_err();
-    assert_eq!(e.kind, IllegalArgumentException);
-    assert!(e.message.contains("10000"), "{}", e.message);
-    let e = format("%.1000000000f", &[Double(1.0)], 10_000).unwrap_err();
-    assert_eq!(e.kind, IllegalArgumentException);
-    let e = format("%0100000000d", &[Int(1)], 10_000).unwrap_err();
-    assert_eq!(e.kind, IllegalArgumentException);
-    let e = format("%s%s", &[s("abc"), s("def")], 5).unwrap_err();
-    assert_eq!(e.kind, IllegalArgumentException);
+    for (f, args) in [
+        ("%1000000000d", vec![Int(1)]),
+        ("%.1000000000f", vec![Double(1.0)]),
+        ("%0100000000d", vec![Int(1)]),
+    ] {
+        assert_eq!(format(f, &args, 10_000).unwrap(), None, "{f}");
+    }
+    assert_eq!(format("%s%s", &[s("abc"), s("def")], 5).unwrap(), None);
+    // The bound counts UTF-16 units: the emoji is two.
     assert_eq!(
-        format("%s%s", &[s("ab"), s("c😀")], 5).as_deref(),
-        Ok("abc😀")
+        format("%s%s", &[s("ab"), s("c😀")], 5).unwrap().as_deref(),
+        Some("abc😀")
     );
-    assert_eq!(format("%5s", &[s("a")], 5).as_deref(), Ok("    a"));
+    assert_eq!(format("%s%s", &[s("ab"), s("cd😀")], 5).unwrap(), None);
+    assert_eq!(
+        format("%5s", &[s("a")], 5).unwrap().as_deref(),
+        Some("    a")
+    );
     // A precision that only truncates is harmless.
-    assert_eq!(format("%.1000000000s", &[s("a")], 5).as_deref(), Ok("a"));
+    assert_eq!(
+        format("%.1000000000s", &[s("a")], 5).unwrap().as_deref(),
+        Some("a")
+    );
 }
 
 #[test]
@@ -402,13 +409,15 @@ fn plain_s_matches_render() {
         };
         assert!(is_plain_s(spec));
         let arg = FormatArg::Str(s.to_string());
-        assert_eq!(render(spec, &arg, usize::MAX).unwrap(), s);
+        assert_eq!(render(spec, &arg).unwrap(), s);
         assert_eq!(
-            format("%s", std::slice::from_ref(&arg), usize::MAX).unwrap(),
+            format("%s", std::slice::from_ref(&arg), usize::MAX)
+                .unwrap()
+                .unwrap(),
             s
         );
         assert_eq!(
-            format("<%s|%1$s>", &[arg], usize::MAX).unwrap(),
+            format("<%s|%1$s>", &[arg], usize::MAX).unwrap().unwrap(),
             format!("<{s}|{s}>")
         );
     }
@@ -419,5 +428,40 @@ fn plain_s_matches_render() {
         }
     }
     // Too long still fails on the limit.
-    assert!(format("%s", &[FormatArg::Str("abcdef".into())], 5).is_err());
+    assert_eq!(
+        format("%s", &[FormatArg::Str("abcdef".into())], 5).unwrap(),
+        None
+    );
+}
+
+/// Past the bound the result is `None` (the caller's memory-limit error), but only once
+/// the rest of the format has been checked: Java builds the long string first, so a
+/// later error of its own is the one it raises.
+#[test]
+fn output_past_the_bound() {
+    let bounded = |f: &str, args: &[FormatArg]| format(f, args, 5);
+    assert_eq!(bounded("abcde", &[]).unwrap().as_deref(), Some("abcde"));
+    assert_eq!(bounded("abcdef", &[]).unwrap(), None);
+    assert_eq!(bounded("%5s", &[s("a")]).unwrap().as_deref(), Some("    a"));
+    assert_eq!(bounded("%6s", &[s("a")]).unwrap(), None);
+    assert_eq!(bounded("%-999999999s", &[s("a")]).unwrap(), None);
+    assert_eq!(bounded("%.999999999f", &[Double(1.0)]).unwrap(), None);
+    assert_eq!(bounded("%0999999999d", &[Int(7)]).unwrap(), None);
+    assert_eq!(bounded("%999999999%", &[]).unwrap(), None);
+    assert_eq!(bounded("%s%s", &[s("abc"), s("def")]).unwrap(), None);
+    let e = bounded("%10s %s", &[s("a")]).unwrap_err();
+    assert_eq!(
+        (e.kind, e.message.as_str()),
+        (MissingFormatArgumentException, "Format specifier '%s'")
+    );
+    let e = bounded("%999999999d", &[s("a")]).unwrap_err();
+    assert_eq!(
+        (e.kind, e.message.as_str()),
+        (IllegalFormatConversionException, "d != java.lang.String")
+    );
+    let e = bounded("abcdef%d", &[Double(1.0)]).unwrap_err();
+    assert_eq!(
+        (e.kind, e.message.as_str()),
+        (IllegalFormatConversionException, "d != java.lang.Double")
+    );
 }
