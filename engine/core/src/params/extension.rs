@@ -133,13 +133,17 @@ impl Extension for ParamsExtension<'_> {
                 Ok(Value::Long(id as i64))
             }
             ("getExecutionEnvironment", []) => s("local"),
-            _ => Err(SelError::new(
-                ErrorKind::UnsupportedOperationException,
-                format!(
-                    "ParamExtension DO NOT support calling method: {method} with {} argument(s)",
-                    args.len()
-                ),
-            )),
+            _ => {
+                let with = if args.is_empty() {
+                    String::new()
+                } else {
+                    format!(" with args: {}", args.join(","))
+                };
+                Err(SelError::new(
+                    ErrorKind::UnsupportedOperationException,
+                    format!("MaestroParamExtension DO NOT support calling method: {method}{with}"),
+                ))
+            }
         }
     }
 }

@@ -99,7 +99,9 @@ impl Engine {
         let store = Store::connect(&config.database_url).await?;
         let evaluator = sel_core::Evaluator::new(sel_core::Limits::default())
             .with_clock(config.timekeeper.clock())
-            .with_util_function("toJson", sel_core::maestro::to_json());
+            .with_util_function("toJson", sel_core::maestro::to_json())
+            // Every run evaluates the same default params and definitions again.
+            .with_cache(4096);
         let (updates, _) = broadcast::channel(4096);
         let engine = Arc::new_cyclic(|weak: &std::sync::Weak<Engine>| {
             let waker_engine = weak.clone();
