@@ -31,26 +31,28 @@ pub fn runtime_dag(
     start_ids: Option<&[String]>,
 ) -> Result<IndexMap<String, RuntimeDagNode>, String> {
     let all = edges(steps);
-    let mut parents: IndexMap<String, IndexSet<String>> =
-        all.iter().map(|(id, _, _)| (id.clone(), IndexSet::new())).collect();
+    let mut parents: IndexMap<String, IndexSet<String>> = all
+        .iter()
+        .map(|(id, _, _)| (id.clone(), IndexSet::new()))
+        .collect();
     for (id, succ, _) in &all {
         for s in succ {
             match parents.get_mut(s) {
                 Some(p) => {
                     p.insert(id.clone());
                 }
-                None => {
-                    return Err(format!(
-                        "step [{id}] has an unknown successor step [{s}]"
-                    ))
-                }
+                None => return Err(format!("step [{id}] has an unknown successor step [{s}]")),
             }
         }
     }
     let mut dag: IndexMap<String, RuntimeDagNode> = IndexMap::new();
     for (id, succ, pred) in &all {
         let computed: Vec<String> = parents[id].iter().cloned().collect();
-        let predecessors = if pred.is_empty() { computed } else { pred.clone() };
+        let predecessors = if pred.is_empty() {
+            computed
+        } else {
+            pred.clone()
+        };
         dag.insert(
             id.clone(),
             RuntimeDagNode {

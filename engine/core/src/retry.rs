@@ -66,7 +66,11 @@ impl Default for RetryPolicy {
 
 /// Reads one ParsableLong field after interpolation: an integer, or for `*_in_secs`
 /// fields a duration.
-fn number(field: &str, v: &Json, interpolate: &dyn Fn(&str) -> Result<String, String>) -> Result<i64, String> {
+fn number(
+    field: &str,
+    v: &Json,
+    interpolate: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<i64, String> {
     match v {
         Json::Number(n) => n
             .as_i64()
@@ -83,7 +87,9 @@ fn number(field: &str, v: &Json, interpolate: &dyn Fn(&str) -> Result<String, St
                 )),
             }
         }
-        _ => Err(format!("retry policy field [{field}] must be a number or a string")),
+        _ => Err(format!(
+            "retry policy field [{field}] must be a number or a string"
+        )),
     }
 }
 
@@ -106,7 +112,9 @@ impl RetryPolicy {
             if let Some(v) = raw.get(field) {
                 let n = number(field, v, interpolate)?;
                 if !(0..=99).contains(&n) {
-                    return Err(format!("retry policy [{field}] must be between 0 and 99, got {n}"));
+                    return Err(format!(
+                        "retry policy [{field}] must be between 0 and 99, got {n}"
+                    ));
                 }
                 *slot = n;
             }

@@ -104,7 +104,10 @@ pub struct Sleep;
 
 impl Sleep {
     fn remaining(call: &StepCall<'_>) -> i64 {
-        let secs = call.param("sleep_seconds").and_then(Json::as_i64).unwrap_or(3);
+        let secs = call
+            .param("sleep_seconds")
+            .and_then(Json::as_i64)
+            .unwrap_or(3);
         let started = call.step.runtime_state.start_time.unwrap_or(call.now);
         started + secs.saturating_mul(1000) - call.now
     }

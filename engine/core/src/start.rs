@@ -83,7 +83,9 @@ fn workflow_timeout(w: &Workflow, params: &ParameterMap) -> Result<i64, EngineEr
                     .get(name)
                     .and_then(|p| p.evaluated_result.as_ref())
                     .map(render)
-                    .ok_or_else(|| format!("param [{name}] referenced in the workflow timeout does not exist"))
+                    .ok_or_else(|| {
+                        format!("param [{name}] referenced in the workflow timeout does not exist")
+                    })
             })
             .map_err(invalid)?;
             Json::String(text)
@@ -227,6 +229,16 @@ impl RestartPolicy {
     }
 }
 
+/// What a restart request asks for.
+#[derive(Clone, Copy, Debug)]
+pub struct Restart<'a> {
+    pub policy: RestartPolicy,
+    /// Restart from this step (a step restart on a terminal instance).
+    pub from_step: Option<&'a str>,
+    pub params: &'a ParameterMap,
+    pub user: Option<&'a str>,
+}
+
 /// The previous run's param as a definition of the next one (§2.2).
 fn to_definition(p: &Parameter) -> Parameter {
     let mut d = p.clone();
@@ -245,13 +257,16 @@ fn to_definition(p: &Parameter) -> Parameter {
 pub fn restart_run(
     last: &WorkflowInstance,
     previous: &[StepInstance],
-    policy: RestartPolicy,
-    from_step: Option<&str>,
-    restart_params: &ParameterMap,
-    user: Option<&str>,
+    restart: &Restart<'_>,
     now: i64,
     evaluator: &sel_core::Evaluator,
 ) -> Result<(WorkflowInstance, Vec<StepInstance>), EngineError> {
+    let Restart {
+        policy,
+        from_step,
+        params: restart_params,
+        user,
+    } = *restart;
     if !last.status.is_terminal() {
         return Err(invalid(format!(
             "Cannot restart workflow instance {} as it is in a non-terminal status [{}]",
@@ -289,10 +304,11 @@ pub fn restart_run(
                 })
                 .filter(|id| {
                     // Only the first incomplete steps: those with every predecessor complete.
-                    last.runtime_dag[id.as_str()]
-                        .predecessors
-                        .iter()
-                        .all(|p| latest.get(p.as_str()).is_some_and(|s| s.status().is_complete()))
+                    last.runtime_dag[id.as_str()].predecessors.iter().all(|p| {
+                        latest
+                            .get(p.as_str())
+                            .is_some_and(|s| s.status().is_complete())
+                    })
                 })
                 .cloned()
                 .collect(),
@@ -339,7 +355,10 @@ pub fn restart_run(
         now,
         "RESTART",
         user.unwrap_or("unknown"),
-        format!("Workflow instance is restarted with policy [{}]", policy.as_str()),
+        format!(
+            "Workflow instance is restarted with policy [{}]",
+            policy.as_str()
+        ),
     ));
     let instance = WorkflowInstance {
         workflow_run_id: run_id,

@@ -161,7 +161,9 @@ pub fn convert(ty: ParamType, v: Json) -> Result<(Json, Note), String> {
         },
         ParamType::Boolean => match &v {
             Json::Bool(_) => Ok((v, None)),
-            Json::String(s) if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") => {
+            Json::String(s)
+                if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") =>
+            {
                 Ok((
                     Json::Bool(s.eq_ignore_ascii_case("true")),
                     Some(("warn", "converted STRING result to BOOLEAN".to_string())),
@@ -173,7 +175,13 @@ pub fn convert(ty: ParamType, v: Json) -> Result<(Json, Note), String> {
             Json::Array(a) => Ok((
                 Json::Array(
                     a.into_iter()
-                        .map(|x| if x.is_null() { x } else { Json::String(render(&x)) })
+                        .map(|x| {
+                            if x.is_null() {
+                                x
+                            } else {
+                                Json::String(render(&x))
+                            }
+                        })
                         .collect(),
                 ),
                 None,
@@ -198,7 +206,11 @@ pub fn convert(ty: ParamType, v: Json) -> Result<(Json, Note), String> {
                 Json::Object(
                     m.into_iter()
                         .map(|(k, x)| {
-                            let x = if x.is_null() { x } else { Json::String(render(&x)) };
+                            let x = if x.is_null() {
+                                x
+                            } else {
+                                Json::String(render(&x))
+                            };
                             (k, x)
                         })
                         .collect(),

@@ -127,7 +127,12 @@ impl StepRuntime for Shell {
         let s = call.step;
         let dir = self.root.join(format!(
             "{}/{}/{}/{}/{}-{}",
-            s.workflow_id, s.workflow_instance_id, s.workflow_run_id, s.step_id, s.step_attempt_id, &uuid[..8]
+            s.workflow_id,
+            s.workflow_instance_id,
+            s.workflow_run_id,
+            s.step_id,
+            s.step_attempt_id,
+            &uuid[..8]
         ));
         if let Err(e) = std::fs::create_dir_all(&dir) {
             return failure(
@@ -179,7 +184,11 @@ impl StepRuntime for Shell {
         };
         let pid = child.id();
         let exit = Arc::new(Mutex::new(None));
-        let key: RunKey = (s.workflow_id.clone(), s.workflow_instance_id, s.workflow_run_id);
+        let key: RunKey = (
+            s.workflow_id.clone(),
+            s.workflow_instance_id,
+            s.workflow_run_id,
+        );
         // The running process is outside work: virtual time waits for it.
         let token = self.tk.token();
         let wake = self.wake.clone();
@@ -355,6 +364,9 @@ mod tests {
         let out = "a __MAESTRO_OUTPUT_START__{\"x\":1}__MAESTRO_OUTPUT_END__ b __MAESTRO_OUTPUT_START__ {\"y\":2} __MAESTRO_OUTPUT_END__\n";
         assert_eq!(super::output_block(out), Some("{\"y\":2}"));
         assert_eq!(super::output_block("no markers"), None);
-        assert_eq!(super::output_block("__MAESTRO_OUTPUT_START__ unterminated"), None);
+        assert_eq!(
+            super::output_block("__MAESTRO_OUTPUT_START__ unterminated"),
+            None
+        );
     }
 }

@@ -66,7 +66,11 @@ pub fn param_to_json(p: &Param) -> Json {
         "expression",
         p.expression.as_ref().map(|e| Json::String(e.text.clone())),
     );
-    put(&mut m, "type", p.ty().map(|t| Json::String(t.as_str().into())));
+    put(
+        &mut m,
+        "type",
+        p.ty().map(|t| Json::String(t.as_str().into())),
+    );
     put(
         &mut m,
         "mode",
@@ -97,7 +101,11 @@ fn dependency_to_json(d: &SignalDependency) -> Json {
     for p in &d.match_params {
         let mut e = Map::new();
         put(&mut e, "param", p.param.as_ref().map(param_to_json));
-        put(&mut e, "operator", text(p.operator.as_ref().map(|o| &o.value)));
+        put(
+            &mut e,
+            "operator",
+            text(p.operator.as_ref().map(|o| &o.value)),
+        );
         mp.insert(p.name.text.clone(), Json::Object(e));
     }
     m.insert("match_params".into(), Json::Object(mp));
@@ -153,7 +161,11 @@ pub fn step_to_json(s: &Step) -> Json {
         m.insert("transition".into(), Json::Object(tm));
     }
     put(&mut m, "type", text(s.step_type.as_ref().map(|n| &n.value)));
-    put(&mut m, "sub_type", text(s.sub_type.as_ref().map(|n| &n.value)));
+    put(
+        &mut m,
+        "sub_type",
+        text(s.sub_type.as_ref().map(|n| &n.value)),
+    );
     put(
         &mut m,
         "sub_type_version",
@@ -162,12 +174,24 @@ pub fn step_to_json(s: &Step) -> Json {
     put(
         &mut m,
         "failure_mode",
-        text(s.failure_mode.as_ref().map(|n| n.value.to_ascii_uppercase())),
+        text(
+            s.failure_mode
+                .as_ref()
+                .map(|n| n.value.to_ascii_uppercase()),
+        ),
     );
-    put(&mut m, "retry_policy", s.retry_policy.as_ref().map(node_to_json));
+    put(
+        &mut m,
+        "retry_policy",
+        s.retry_policy.as_ref().map(node_to_json),
+    );
     put(&mut m, "tags", s.tags.as_ref().map(node_to_json));
     put(&mut m, "timeout", s.timeout.as_ref().map(node_to_json));
-    put(&mut m, "concurrency", s.concurrency.as_ref().map(node_to_json));
+    put(
+        &mut m,
+        "concurrency",
+        s.concurrency.as_ref().map(node_to_json),
+    );
     put(
         &mut m,
         "strict_ordering",
@@ -190,7 +214,12 @@ pub fn step_to_json(s: &Step) -> Json {
     if !s.signal_dependencies.is_empty() {
         m.insert(
             "signal_dependencies".into(),
-            Json::Array(s.signal_dependencies.iter().map(dependency_to_json).collect()),
+            Json::Array(
+                s.signal_dependencies
+                    .iter()
+                    .map(dependency_to_json)
+                    .collect(),
+            ),
         );
     }
     if !s.signal_outputs.is_empty() {
@@ -222,11 +251,23 @@ fn time_trigger_to_json(t: &TimeTrigger) -> Json {
     put(
         &mut m,
         "type",
-        text(t.trigger_type.as_ref().map(|x| x.value.to_ascii_uppercase())),
+        text(
+            t.trigger_type
+                .as_ref()
+                .map(|x| x.value.to_ascii_uppercase()),
+        ),
     );
     put(&mut m, "cron", text(t.cron.as_ref().map(|x| &x.value)));
-    put(&mut m, "expression", text(t.expression.as_ref().map(|x| &x.value)));
-    put(&mut m, "timezone", text(t.timezone.as_ref().map(|x| &x.value)));
+    put(
+        &mut m,
+        "expression",
+        text(t.expression.as_ref().map(|x| &x.value)),
+    );
+    put(
+        &mut m,
+        "timezone",
+        text(t.timezone.as_ref().map(|x| &x.value)),
+    );
     put(
         &mut m,
         "fuzzy_max_delay",
@@ -247,7 +288,11 @@ fn signal_trigger_to_json(t: &SignalTrigger) -> Json {
         for p in &d.match_params {
             let mut x = Map::new();
             put(&mut x, "value", p.value.as_ref().map(node_to_json));
-            put(&mut x, "operator", text(p.operator.as_ref().map(|o| &o.value)));
+            put(
+                &mut x,
+                "operator",
+                text(p.operator.as_ref().map(|o| &o.value)),
+            );
             mp.insert(p.name.text.clone(), Json::Object(x));
         }
         e.insert("match_params".into(), Json::Object(mp));
@@ -302,7 +347,12 @@ pub fn workflow_to_json(w: &Workflow) -> Json {
     if !w.signal_triggers.is_empty() {
         m.insert(
             "signal_triggers".into(),
-            Json::Array(w.signal_triggers.iter().map(signal_trigger_to_json).collect()),
+            Json::Array(
+                w.signal_triggers
+                    .iter()
+                    .map(signal_trigger_to_json)
+                    .collect(),
+            ),
         );
     }
     put(
@@ -332,7 +382,11 @@ pub fn workflow_to_json(w: &Workflow) -> Json {
 pub fn properties_to_json(p: &Properties) -> Json {
     let mut m = Map::new();
     put(&mut m, "owner", text(p.owner.as_ref().map(|o| &o.value)));
-    put(&mut m, "run_strategy", p.run_strategy.as_ref().map(node_to_json));
+    put(
+        &mut m,
+        "run_strategy",
+        p.run_strategy.as_ref().map(node_to_json),
+    );
     put(
         &mut m,
         "step_concurrency",

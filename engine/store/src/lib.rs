@@ -35,6 +35,21 @@ pub struct OutboxEvent {
     pub event: Json,
 }
 
+/// A version to push (§1.1).
+#[derive(Clone, Copy, Debug)]
+pub struct NewVersion<'a> {
+    pub workflow_id: &'a str,
+    /// The canonical workflow JSON.
+    pub definition: &'a Json,
+    /// The properties change it comes with (merged into the snapshot).
+    pub properties: &'a Json,
+    /// Extra keys of the create request, kept in the version's metadata.
+    pub extra_metadata: &'a Json,
+    pub is_active: bool,
+    pub author: &'a str,
+    pub now: i64,
+}
+
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
@@ -107,16 +122,16 @@ impl Store {
     }
 
     /// Stores a new version of a workflow (§1.1, §1.15) and returns it.
-    pub async fn push_workflow(
-        &self,
-        workflow_id: &str,
-        definition: &Json,
-        properties: &Json,
-        extra_metadata: &Json,
-        is_active: bool,
-        author: &str,
-        now: i64,
-    ) -> Result<StoredVersion> {
+    pub async fn push_workflow(&self, v: &NewVersion<'_>) -> Result<StoredVersion> {
+        let NewVersion {
+            workflow_id,
+            definition,
+            properties,
+            extra_metadata,
+            is_active,
+            author,
+            now,
+        } = *v;
         let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         let head = sqlx::query(
@@ -137,7 +152,11 @@ impl Store {
             }
             Some(r) => {
                 snapshot = rows::json_col(&r, 2)?;
-                (r.try_get::<i64, _>(0)?, r.try_get::<i64, _>(1)? + 1, r.try_get::<i64, _>(3)?)
+                (
+                    r.try_get::<i64, _>(0)?,
+                    r.try_get::<i64, _>(1)? + 1,
+                    r.try_get::<i64, _>(3)?,
+                )
             }
         };
         if let (Json::Object(s), Json::Object(p)) = (&mut snapshot, properties) {

@@ -37,7 +37,11 @@ impl VersionSelector {
             "active" => Some(VersionSelector::Active),
             "latest" => Some(VersionSelector::Latest),
             "default" => Some(VersionSelector::Default),
-            n => n.parse().ok().filter(|v| *v > 0).map(VersionSelector::Number),
+            n => n
+                .parse()
+                .ok()
+                .filter(|v| *v > 0)
+                .map(VersionSelector::Number),
         }
     }
 }

@@ -41,8 +41,14 @@ pub fn default_workflow_params() -> ParameterMap {
     );
     add("RUN_TS", expr(Long, "return System.currentTimeMillis();"));
     let cron = "WORKFLOW_CRON_TIMEZONE";
-    add("TARGET_RUN_DATE", expr(S, &date_of("RUN_TS", cron, "", "yyyyMMdd")));
-    add("TARGET_RUN_HOUR", expr(S, &date_of("RUN_TS", cron, "", "HH")));
+    add(
+        "TARGET_RUN_DATE",
+        expr(S, &date_of("RUN_TS", cron, "", "yyyyMMdd")),
+    );
+    add(
+        "TARGET_RUN_HOUR",
+        expr(S, &date_of("RUN_TS", cron, "", "HH")),
+    );
     add(
         "DERIVED_RUN_TS",
         expr(Long, "return DateTimeFormat.forPattern(\"yyyyMMddHH\").withZone(DateTimeZone.forID(WORKFLOW_CRON_TIMEZONE)).parseDateTime(TARGET_RUN_DATE + TARGET_RUN_HOUR).getMillis();"),
@@ -52,20 +58,58 @@ pub fn default_workflow_params() -> ParameterMap {
     let d = "DERIVED_RUN_TS";
     for (name, zone, shift, pattern) in [
         ("DERIVED_RUN_DATE_US_PACIFIC", la, "", "yyyyMMdd"),
-        ("DERIVED_RUN_DATE_US_PACIFIC_MINUS_ONE", la, ".minusDays(1)", "yyyyMMdd"),
+        (
+            "DERIVED_RUN_DATE_US_PACIFIC_MINUS_ONE",
+            la,
+            ".minusDays(1)",
+            "yyyyMMdd",
+        ),
         ("DERIVED_RUN_DATE_UTC", utc, "", "yyyyMMdd"),
-        ("DERIVED_RUN_DATE_UTC_MINUS_ONE", utc, ".minusDays(1)", "yyyyMMdd"),
-        ("DERIVED_RUN_DATE_UTC_PLUS_ONE", utc, ".plusDays(1)", "yyyyMMdd"),
-        ("DERIVED_RUN_DATE_UTC_MINUS_ONE_HOUR", utc, ".minusHours(1)", "yyyyMMdd"),
-        ("DERIVED_RUN_DATE_UTC_PLUS_ONE_HOUR", utc, ".plusHours(1)", "yyyyMMdd"),
+        (
+            "DERIVED_RUN_DATE_UTC_MINUS_ONE",
+            utc,
+            ".minusDays(1)",
+            "yyyyMMdd",
+        ),
+        (
+            "DERIVED_RUN_DATE_UTC_PLUS_ONE",
+            utc,
+            ".plusDays(1)",
+            "yyyyMMdd",
+        ),
+        (
+            "DERIVED_RUN_DATE_UTC_MINUS_ONE_HOUR",
+            utc,
+            ".minusHours(1)",
+            "yyyyMMdd",
+        ),
+        (
+            "DERIVED_RUN_DATE_UTC_PLUS_ONE_HOUR",
+            utc,
+            ".plusHours(1)",
+            "yyyyMMdd",
+        ),
         ("DERIVED_RUN_HOUR_US_PACIFIC", la, "", "HH"),
         ("DERIVED_RUN_HOUR_UTC", utc, "", "HH"),
-        ("DERIVED_RUN_HOUR_UTC_MINUS_ONE_HOUR", utc, ".minusHours(1)", "HH"),
-        ("DERIVED_RUN_HOUR_UTC_PLUS_ONE_HOUR", utc, ".plusHours(1)", "HH"),
+        (
+            "DERIVED_RUN_HOUR_UTC_MINUS_ONE_HOUR",
+            utc,
+            ".minusHours(1)",
+            "HH",
+        ),
+        (
+            "DERIVED_RUN_HOUR_UTC_PLUS_ONE_HOUR",
+            utc,
+            ".plusHours(1)",
+            "HH",
+        ),
     ] {
         add(name, expr(S, &date_of(d, zone, shift, pattern)));
     }
-    add("LOCAL_RUN_DATE", expr(S, &date_of("RUN_TS", cron, "", "yyyyMMdd")));
+    add(
+        "LOCAL_RUN_DATE",
+        expr(S, &date_of("RUN_TS", cron, "", "yyyyMMdd")),
+    );
     add("RUN_DATE", expr(S, &date_of("RUN_TS", utc, "", "yyyyMMdd")));
     add(
         "RUN_DATE_MINUS_1",

@@ -247,7 +247,8 @@ impl Walk<'_, '_> {
             if let Some((wf, _)) = self.outer {
                 for (k, p) in wf {
                     if let Some(v) = &p.evaluated_result {
-                        vars.entry(k.clone()).or_insert_with(|| json_to_sel(p.ty, v));
+                        vars.entry(k.clone())
+                            .or_insert_with(|| json_to_sel(p.ty, v));
                     }
                 }
             }

@@ -46,7 +46,7 @@ fn fail(message: String) -> SelError {
 }
 
 impl ParamsExtension<'_> {
-    fn from_instance(&self, field: &str) -> Result<Value, SelError> {
+    fn instance_field(&self, field: &str) -> Result<Value, SelError> {
         let i = self.instance;
         match field {
             "INITIATOR_TIMEZONE" => s(i
@@ -69,13 +69,11 @@ impl ParamsExtension<'_> {
             "workflow_id" => s(i.workflow_id),
             "workflow_instance_id" => Ok(Value::Long(i.instance_id)),
             "workflow_run_id" => Ok(Value::Long(i.run_id)),
-            other => Err(fail(format!(
-                "Invalid field [{other}] for getFromInstance"
-            ))),
+            other => Err(fail(format!("Invalid field [{other}] for getFromInstance"))),
         }
     }
 
-    fn from_step(&self, field: &str) -> Result<Value, SelError> {
+    fn step_field(&self, field: &str) -> Result<Value, SelError> {
         let Some(st) = self.step else {
             return Err(fail(format!(
                 "getFromStep([{field}]) is only available in a step context"
@@ -92,7 +90,7 @@ impl ParamsExtension<'_> {
         }
     }
 
-    fn from_other_step(&self, step_id: &str, name: &str) -> Result<Value, SelError> {
+    fn other_step_param(&self, step_id: &str, name: &str) -> Result<Value, SelError> {
         let step: &StepInstance = self.upstream.step(step_id).ok_or_else(|| {
             fail(format!(
                 "Cannot find the referenced step [{step_id}]. Note that a step can only reference its upstream step's param."
@@ -101,10 +99,7 @@ impl ParamsExtension<'_> {
         match name {
             "MAESTRO_STEP_STATUS" => return s(step.status().as_str()),
             "MAESTRO_STEP_END_TIME" => {
-                return Ok(step
-                    .runtime_state
-                    .end_time
-                    .map_or(Value::Null, Value::Long))
+                return Ok(step.runtime_state.end_time.map_or(Value::Null, Value::Long))
             }
             _ => {}
         }
@@ -125,9 +120,9 @@ impl ParamsExtension<'_> {
 impl Extension for ParamsExtension<'_> {
     fn call(&self, method: &str, args: &[&str]) -> Result<Value, SelError> {
         match (method, args) {
-            ("getFromInstance", [field]) => self.from_instance(field),
-            ("getFromStep", [field]) => self.from_step(field),
-            ("getFromStep", [step, name]) => self.from_other_step(step, name),
+            ("getFromInstance", [field]) => self.instance_field(field),
+            ("getFromStep", [field]) => self.step_field(field),
+            ("getFromStep", [step, name]) => self.other_step_param(step, name),
             ("nextUniqueId", []) => {
                 let id = uuid::Uuid::new_v4().as_u64_pair().0 & (i64::MAX as u64);
                 Ok(Value::Long(id as i64))

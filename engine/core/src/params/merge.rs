@@ -53,9 +53,7 @@ impl Source {
         match mode {
             ParamMode::Mutable => true,
             ParamMode::MutableOnStartRestart => self != Source::OutputParameter,
-            ParamMode::MutableOnStart => {
-                !matches!(self, Source::OutputParameter | Source::Restart)
-            }
+            ParamMode::MutableOnStart => !matches!(self, Source::OutputParameter | Source::Restart),
             ParamMode::Immutable | ParamMode::Constant => false,
         }
     }
@@ -91,7 +89,8 @@ pub fn merge_params(
                     "param [{name}] must not set internal_mode: only the system may"
                 ));
             }
-            if source != Source::OutputParameter && inc.source().is_some() && !source.is_upstream() {
+            if source != Source::OutputParameter && inc.source().is_some() && !source.is_upstream()
+            {
                 return Err(format!("param [{name}] must not set its source"));
             }
         }
@@ -227,12 +226,17 @@ pub fn cleanup(params: &mut ParameterMap) -> Result<(), String> {
         let empty = p.value.is_none() && p.expression.is_none()
             || (p.ty == ParamType::Map
                 && p.expression.is_none()
-                && p.value.as_ref().is_some_and(|v| v.as_object().is_some_and(|o| o.is_empty())));
+                && p.value
+                    .as_ref()
+                    .is_some_and(|v| v.as_object().is_some_and(|o| o.is_empty())));
         match p.internal_mode() {
             Some("OPTIONAL") if empty => false,
             Some("REQUIRED") if p.value.is_none() && p.expression.is_none() => {
                 missing.get_or_insert_with(|| {
-                    format!("[{name}] is a required parameter (type=[{}])", p.ty.as_str())
+                    format!(
+                        "[{name}] is a required parameter (type=[{}])",
+                        p.ty.as_str()
+                    )
                 });
                 true
             }

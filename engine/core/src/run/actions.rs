@@ -47,8 +47,8 @@ impl StepAction {
             Initialized => &["PAUSE", "STOP", "KILL", "SKIP"],
             Paused => &["RESUME", "STOP", "KILL", "SKIP"],
             WaitingForSignals => &["STOP", "KILL", "SKIP", "BYPASS_STEP_DEPENDENCIES"],
-            EvaluatingParams | WaitingForPermits | Starting | Running | Finishing
-            | UserFailed | PlatformFailed | TimeoutFailed => &["STOP", "KILL", "SKIP"],
+            EvaluatingParams | WaitingForPermits | Starting | Running | Finishing | UserFailed
+            | PlatformFailed | TimeoutFailed => &["STOP", "KILL", "SKIP"],
             Disabled | Unsatisfied => &["RESTART"],
             Skipped | Succeeded | CompletedWithError | FatallyFailed | InternallyFailed
             | Stopped | TimedOut => &["RESTART", "SKIP"],
@@ -86,7 +86,10 @@ impl RunState {
             now,
             action.as_str(),
             user,
-            format!("User [{user}] took action [{}] on the workflow instance", action.as_str()),
+            format!(
+                "User [{user}] took action [{}] on the workflow instance",
+                action.as_str()
+            ),
         ));
         self.terminating = Some(Terminating::Action(action));
         self.instance
@@ -157,7 +160,10 @@ impl RunState {
                 now,
                 action.as_str(),
                 user,
-                format!("User [{user}] took action [{}] on the step", action.as_str()),
+                format!(
+                    "User [{user}] took action [{}] on the step",
+                    action.as_str()
+                ),
             ));
         }
         match action {

@@ -151,7 +151,11 @@ impl RunState {
 
     /// A terminating action recorded on the instance survives a restart.
     fn pending_termination(&self) -> Option<Terminating> {
-        let action = self.instance.artifacts.get("maestro_terminating")?.as_str()?;
+        let action = self
+            .instance
+            .artifacts
+            .get("maestro_terminating")?
+            .as_str()?;
         match action {
             "STOP" => Some(Terminating::Action(InstanceAction::Stop)),
             "KILL" => Some(Terminating::Action(InstanceAction::Kill)),
@@ -235,7 +239,10 @@ impl RunState {
                 .instance
                 .run_properties
                 .get("owner")
-                .and_then(|o| o.as_str().or_else(|| o.get("name").and_then(|n| n.as_str())))
+                .and_then(|o| {
+                    o.as_str()
+                        .or_else(|| o.get("name").and_then(|n| n.as_str()))
+                })
                 .unwrap_or(""),
             run_policy: &self.instance.run_config.policy,
             first_time_trigger_timezone: "",
@@ -305,10 +312,9 @@ impl RunState {
                 self.terminate_step(&id, StepStatus::TimedOut, now, env);
             }
         }
-        self.instance.timeline.add(TimelineEvent::log(
-            now,
-            "Workflow instance timed out",
-        ));
+        self.instance
+            .timeline
+            .add(TimelineEvent::log(now, "Workflow instance timed out"));
         self.refresh_overview(now);
         self.set_instance_status(InstanceStatus::TimedOut, now);
     }
@@ -361,7 +367,9 @@ impl RunState {
             InstanceStatus::Succeeded
         };
         match self.terminating {
-            Some(Terminating::Action(InstanceAction::Stop)) if status == InstanceStatus::Succeeded => {
+            Some(Terminating::Action(InstanceAction::Stop))
+                if status == InstanceStatus::Succeeded =>
+            {
                 status = InstanceStatus::Stopped;
             }
             Some(Terminating::Action(InstanceAction::Kill)) => status = InstanceStatus::Failed,

@@ -78,7 +78,12 @@ impl RunState {
     fn finished(&self) -> Finished<'_> {
         Finished {
             steps: &self.steps,
-            all_ids: self.workflow.all_steps().iter().filter_map(|s| s.id().map(String::from)).collect(),
+            all_ids: self
+                .workflow
+                .all_steps()
+                .iter()
+                .filter_map(|s| s.id().map(String::from))
+                .collect(),
         }
     }
 
@@ -258,7 +263,11 @@ impl RunState {
         };
         let previous = self.steps.get(id).filter(|s| !s.carried_over).cloned();
         let (attempt, step_instance_id, mut retry) = match &previous {
-            Some(p) => (p.step_attempt_id + 1, p.step_instance_id, p.step_retry.clone()),
+            Some(p) => (
+                p.step_attempt_id + 1,
+                p.step_instance_id,
+                p.step_retry.clone(),
+            ),
             None => {
                 let sid = self.next_step_instance_id;
                 self.next_step_instance_id += 1;
@@ -405,7 +414,10 @@ impl RunState {
             self.set_step_status(id, StepStatus::Unsatisfied, now);
             return;
         }
-        let timeout = self.step_def(id).and_then(|d| d.timeout.as_ref()).map(node_to_json);
+        let timeout = self
+            .step_def(id)
+            .and_then(|d| d.timeout.as_ref())
+            .map(node_to_json);
         let resolved = match timeout {
             None => Ok(DEFAULT_TIMEOUT_MS),
             Some(Json::String(t)) => self
@@ -450,13 +462,15 @@ impl RunState {
                         .and_then(Json::as_str)
                         .map(String::from)
                 });
-            let template = env.job_template(&sub.value, version.as_deref()).ok_or_else(|| {
-                format!(
-                    "job template [{}] version [{}] does not exist",
-                    sub.value,
-                    version.as_deref().unwrap_or("latest")
-                )
-            })?;
+            let template = env
+                .job_template(&sub.value, version.as_deref())
+                .ok_or_else(|| {
+                    format!(
+                        "job template [{}] version [{}] does not exist",
+                        sub.value,
+                        version.as_deref().unwrap_or("latest")
+                    )
+                })?;
             let mut tp = template.params.clone();
             for (name, p) in tp.iter_mut() {
                 if let Some(wp) = self.instance.params.get(name) {
@@ -515,9 +529,17 @@ impl RunState {
         Ok(())
     }
 
-    fn runtime_of<'e>(&self, id: &str, env: &'e dyn Env) -> Result<&'e dyn crate::runtime::StepRuntime, String> {
+    fn runtime_of<'e>(
+        &self,
+        id: &str,
+        env: &'e dyn Env,
+    ) -> Result<&'e dyn crate::runtime::StepRuntime, String> {
         let def = self.step_def(id).ok_or("unknown step")?;
-        let ty = def.step_type.as_ref().map(|t| t.value.as_str()).unwrap_or("");
+        let ty = def
+            .step_type
+            .as_ref()
+            .map(|t| t.value.as_str())
+            .unwrap_or("");
         let key = runtime_key(ty, def.sub_type.as_ref().map(|s| s.value.as_str()));
         env.runtime(&key).ok_or_else(|| {
             format!("no runtime for step type [{ty}] (key [{key}]) is available in this engine")
@@ -664,9 +686,10 @@ impl RunState {
             return Ok(());
         };
         for (name, out) in outputs {
-            let p = s.params.get_mut(name).ok_or_else(|| {
-                format!("output param [{name}] is not defined in step [{id}]")
-            })?;
+            let p = s
+                .params
+                .get_mut(name)
+                .ok_or_else(|| format!("output param [{name}] is not defined in step [{id}]"))?;
             let mode = p.mode.unwrap_or(maestro_model::ParamMode::Mutable);
             if mode != maestro_model::ParamMode::Mutable {
                 return Err(format!(
@@ -718,7 +741,9 @@ impl RunState {
 
     /// §3.6, for an attempt that just became FATALLY_FAILED.
     pub(crate) fn apply_failure_mode(&mut self, id: &str, now: i64, env: &dyn Env) {
-        let mode = self.step_def(id).map_or(FailureMode::FailAfterRunning, failure_mode);
+        let mode = self
+            .step_def(id)
+            .map_or(FailureMode::FailAfterRunning, failure_mode);
         match mode {
             FailureMode::IgnoreFailure => {
                 self.set_step_status(id, StepStatus::CompletedWithError, now);
@@ -765,7 +790,10 @@ impl RunState {
         if st.is_terminal() && !st.is_retryable() {
             return;
         }
-        if matches!(st, StepStatus::Starting | StepStatus::Running | StepStatus::Finishing) {
+        if matches!(
+            st,
+            StepStatus::Starting | StepStatus::Running | StepStatus::Finishing
+        ) {
             if let Ok(runtime) = self.runtime_of(id, env) {
                 let call = StepCall {
                     instance: &self.instance,
@@ -797,7 +825,12 @@ impl RunState {
     /// Evaluates the successor conditions of a complete step (§3.4).
     fn evaluate_successors(&mut self, id: &str, now: i64, env: &dyn Env) -> Result<(), String> {
         let satisfied = self.steps[id].status() != StepStatus::Unsatisfied;
-        let names: Vec<String> = self.steps[id].transition.successors.keys().cloned().collect();
+        let names: Vec<String> = self.steps[id]
+            .transition
+            .successors
+            .keys()
+            .cloned()
+            .collect();
         if !satisfied {
             if let Some(s) = self.steps.get_mut(id) {
                 for c in s.transition.successors.values_mut() {

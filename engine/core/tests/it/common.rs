@@ -92,7 +92,9 @@ pub fn drive(run: &mut RunState, env: &TestEnv, mut now: i64) -> i64 {
         if adv.flush_first {
             continue;
         }
-        now = adv.wake_at.expect("a run that is not over must have a wake-up time");
+        now = adv
+            .wake_at
+            .expect("a run that is not over must have a wake-up time");
     }
     panic!("the run did not finish");
 }
@@ -108,7 +110,9 @@ pub fn statuses(run: &RunState) -> Vec<(String, StepStatus)> {
 }
 
 pub fn status_of(run: &RunState, id: &str) -> StepStatus {
-    run.steps.get(id).map_or(StepStatus::NotCreated, |s| s.status())
+    run.steps
+        .get(id)
+        .map_or(StepStatus::NotCreated, |s| s.status())
 }
 
 pub fn assert_status(run: &RunState, s: InstanceStatus) {

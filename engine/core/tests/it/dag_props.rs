@@ -62,7 +62,14 @@ fn model(c: &Case) -> (Vec<StepStatus>, InstanceStatus) {
         st.push(s);
     }
     let failed = st.contains(&FatallyFailed);
-    (st, if failed { InstanceStatus::Failed } else { InstanceStatus::Succeeded })
+    (
+        st,
+        if failed {
+            InstanceStatus::Failed
+        } else {
+            InstanceStatus::Succeeded
+        },
+    )
 }
 
 fn workflow(c: &Case) -> String {
@@ -72,7 +79,12 @@ fn workflow(c: &Case) -> String {
                 .edges
                 .iter()
                 .filter(|e| e.0 == i)
-                .map(|e| (format!("s{}", e.1), json!(if e.2 { "1 < 2" } else { "1 > 2" })))
+                .map(|e| {
+                    (
+                        format!("s{}", e.1),
+                        json!(if e.2 { "1 < 2" } else { "1 > 2" }),
+                    )
+                })
                 .collect();
             json!({"step": {
                 "id": format!("s{i}"),
@@ -87,7 +99,10 @@ fn workflow(c: &Case) -> String {
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(200)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200)
 }
 
 proptest! {

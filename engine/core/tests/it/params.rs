@@ -22,12 +22,18 @@ fn run_params_override_and_convert() {
         json!({"x": {"value": 1, "type": "LONG"}, "arr": {"value": ["a", "b"], "type": "STRING_ARRAY"}}),
     );
     let mut rp = ParameterMap::new();
-    rp.insert("x".into(), Parameter::literal(ParamType::String, json!("42")));
+    rp.insert(
+        "x".into(),
+        Parameter::literal(ParamType::String, json!("42")),
+    );
     let run = run_json(&text, &TestEnv::new(), rp);
     assert_status(&run, InstanceStatus::Succeeded);
     assert_eq!(run.instance.params["x"].evaluated_result, Some(json!(42)));
     assert_eq!(run.instance.params["x"].source(), Some("LAUNCH"));
-    assert_eq!(param(&run, "a", "msg"), json!("x=42, arr=[\"a\",\"b\"], $x"));
+    assert_eq!(
+        param(&run, "a", "msg"),
+        json!("x=42, arr=[\"a\",\"b\"], $x")
+    );
 }
 
 #[test]
@@ -40,7 +46,12 @@ fn a_failing_expression_fails_its_step_with_the_sel_error() {
     let run = run_json(&text, &TestEnv::new(), ParameterMap::new());
     assert_status(&run, InstanceStatus::Failed);
     assert_eq!(status_of(&run, "a"), StepStatus::InternallyFailed);
-    let details = run.steps["a"].timeline.timeline_events.iter().find(|e| e.kind == "DETAILS").unwrap();
+    let details = run.steps["a"]
+        .timeline
+        .timeline_events
+        .iter()
+        .find(|e| e.kind == "DETAILS")
+        .unwrap();
     assert_eq!(
         details.message(),
         Some("Failed to evaluate param [bad]: java.lang.ArithmeticException: / by zero")
@@ -63,7 +74,12 @@ fn cycles_and_missing_references_are_rejected_at_start() {
         let text = wf(json!([{"step": {"id": "s", "type": "NoOp"}}]), params);
         let w = maestro_model::load_json(&text).workflow.unwrap();
         let props = json!({"owner": "t"});
-        let def = Definition { workflow: &w, version_id: 1, internal_id: 1, properties: &props };
+        let def = Definition {
+            workflow: &w,
+            version_id: 1,
+            internal_id: 1,
+            properties: &props,
+        };
         let err = new_run(&def, &StartRequest::manual(None), 1, T0, &env.evaluator).unwrap_err();
         assert_eq!(err.message, message);
     }

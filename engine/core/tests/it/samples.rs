@@ -1,8 +1,8 @@
 //! Maestro's sample workflows run by the core alone, in virtual time.
 
+use maestro_core::run::RunState;
 use maestro_core::run::StepAction;
 use maestro_core::start::{new_run, Definition, StartRequest};
-use maestro_core::run::RunState;
 use maestro_model::instance::{InstanceStatus, ParameterMap, StepStatus};
 use serde_json::json;
 use StepStatus::*;
@@ -23,24 +23,49 @@ fn all(run: &RunState, status: StepStatus, ids: &[&str]) {
 fn dag_test_1_joins_and_a_date_param() {
     let run = run_sample("sample-dag-test-1.json");
     assert_status(&run, InstanceStatus::Succeeded);
-    all(&run, Succeeded, &["job.1", "job.2", "job.3", "job.4", "job.5", "job.6"]);
-    assert_eq!(run.instance.params["foo"].evaluated_result, Some(json!("September")));
+    all(
+        &run,
+        Succeeded,
+        &["job.1", "job.2", "job.3", "job.4", "job.5", "job.6"],
+    );
+    assert_eq!(
+        run.instance.params["foo"].evaluated_result,
+        Some(json!("September"))
+    );
     // job.3 joins job.2 and job.5, job.4 joins job.3 and job.6: it starts last.
     let created = |id: &str| run.steps[id].runtime_state.create_time.unwrap();
     assert!(created("job.4") >= created("job.3"));
-    assert_eq!(run.steps["job.4"].transition.predecessors, vec!["job.3", "job.6"]);
-    assert_eq!(run.steps["job.1"].params["workflow_instance_id"].evaluated_result, Some(json!(1)));
-    assert_eq!(run.steps["job.1"].params["step_id"].evaluated_result, Some(json!("job.1")));
+    assert_eq!(
+        run.steps["job.4"].transition.predecessors,
+        vec!["job.3", "job.6"]
+    );
+    assert_eq!(
+        run.steps["job.1"].params["workflow_instance_id"].evaluated_result,
+        Some(json!(1))
+    );
+    assert_eq!(
+        run.steps["job.1"].params["step_id"].evaluated_result,
+        Some(json!("job.1"))
+    );
 }
 
 #[test]
 fn dag_test_2_sleeps_and_keeps_constant_params() {
     let run = run_sample("sample-dag-test-2.json");
     assert_status(&run, InstanceStatus::Succeeded);
-    all(&run, Succeeded, &["job.1", "job.2", "job.3", "job.4", "job.5"]);
+    all(
+        &run,
+        Succeeded,
+        &["job.1", "job.2", "job.3", "job.4", "job.5"],
+    );
     let p = &run.instance.params;
     assert_eq!(p["param1"].mode.map(|m| m.as_str()), Some("CONSTANT"));
-    let uuid = p["param1"].evaluated_result.as_ref().unwrap().as_str().unwrap();
+    let uuid = p["param1"]
+        .evaluated_result
+        .as_ref()
+        .unwrap()
+        .as_str()
+        .unwrap();
     assert_eq!(uuid.len(), 36);
     // job.2 slept 30 s and job.3 100 s of virtual time, within job.2's 100 s timeout.
     let s = &run.steps["job.3"].runtime_state;
@@ -60,9 +85,18 @@ fn dag_test_3_references_interpolation_and_dates() {
     // TARGET_RUN_DATE/HOUR of T0 in UTC: 2024-03-01 12:00.
     assert_eq!(param(&run, "job.2", "vtts_ts"), json!(1_709_294_400));
     assert_eq!(run.steps["job1"].step_retry.error_retry_limit, 10);
-    assert_eq!(run.instance.params["RUN_DATE"].evaluated_result, Some(json!("20240301")));
-    assert_eq!(run.instance.params["TARGET_RUN_HOUR"].evaluated_result, Some(json!("12")));
-    assert_eq!(run.instance.params["owner"].evaluated_result, Some(json!("tester")));
+    assert_eq!(
+        run.instance.params["RUN_DATE"].evaluated_result,
+        Some(json!("20240301"))
+    );
+    assert_eq!(
+        run.instance.params["TARGET_RUN_HOUR"].evaluated_result,
+        Some(json!("12"))
+    );
+    assert_eq!(
+        run.instance.params["owner"].evaluated_result,
+        Some(json!("tester"))
+    );
 }
 
 #[test]
@@ -76,7 +110,10 @@ fn dag_tests_4_6_7_9_fan_out_and_in() {
         let run = run_sample(name);
         assert_status(&run, InstanceStatus::Succeeded);
         assert_eq!(run.steps.len(), n, "{name}");
-        assert!(run.steps.values().all(|s| s.status() == Succeeded), "{name}");
+        assert!(
+            run.steps.values().all(|s| s.status() == Succeeded),
+            "{name}"
+        );
     }
     // Case-variant type names read as LONG.
     let run = run_sample("sample-dag-test-7.json");
@@ -91,7 +128,10 @@ fn dag_test_8_conditions_and_or_join() {
     assert_eq!(status_of(&run, "job.3"), Unsatisfied);
     assert_eq!(run.steps["job.1"].timeout_in_millis, Some(1_200_000));
     let c = &run.steps["job.1"].transition.successors["job.3"];
-    assert_eq!(c.expression.as_deref(), Some("return maestro_step_satisfied && (x > 10);"));
+    assert_eq!(
+        c.expression.as_deref(),
+        Some("return maestro_step_satisfied && (x > 10);")
+    );
     assert_eq!(c.evaluated_result, Some(json!(false)));
     assert_eq!(param(&run, "job.3", "maestro_step_satisfied"), json!(false));
 }
@@ -112,25 +152,50 @@ fn dag_test_5_waits_for_signals_until_skipped() {
     let doc = maestro_model::load_json(&sample("sample-dag-test-5.json"));
     let w = doc.workflow.unwrap();
     let props = json!({"owner": "tester"});
-    let def = Definition { workflow: &w, version_id: 1, internal_id: 1, properties: &props };
+    let def = Definition {
+        workflow: &w,
+        version_id: 1,
+        internal_id: 1,
+        properties: &props,
+    };
     let instance = new_run(&def, &StartRequest::manual(None), 1, T0, &env.evaluator).unwrap();
-    assert_eq!(instance.params["WF_RESTART_MODE"].evaluated_result, Some(json!("run")));
+    assert_eq!(
+        instance.params["WF_RESTART_MODE"].evaluated_result,
+        Some(json!("run"))
+    );
     let mut run = RunState::load(instance, Vec::new()).unwrap();
     let adv = run.advance(T0, &env);
     assert_eq!(status_of(&run, "job.1"), WaitingForSignals);
-    assert_eq!(adv.wake_at, Some(T0 + 10 * 24 * 3600 * 1000), "only the workflow timeout is due");
-    run.act_on_step("job.1", StepAction::Skip, "alice", T0 + 5, &env).unwrap();
+    assert_eq!(
+        adv.wake_at,
+        Some(T0 + 10 * 24 * 3600 * 1000),
+        "only the workflow timeout is due"
+    );
+    run.act_on_step("job.1", StepAction::Skip, "alice", T0 + 5, &env)
+        .unwrap();
     drive(&mut run, &env, T0 + 5);
     assert_status(&run, InstanceStatus::Succeeded);
     assert_eq!(status_of(&run, "job.1"), Skipped);
-    all(&run, Succeeded, &["job.2", "job.3", "job.4", "job.5", "job.6", "job.7"]);
-    let action = run.steps["job.1"].timeline.timeline_events.iter().find(|e| e.kind == "ACTION").unwrap();
+    all(
+        &run,
+        Succeeded,
+        &["job.2", "job.3", "job.4", "job.5", "job.6", "job.7"],
+    );
+    let action = run.steps["job.1"]
+        .timeline
+        .timeline_events
+        .iter()
+        .find(|e| e.kind == "ACTION")
+        .unwrap();
     assert_eq!(action.fields["action"], json!("SKIP"));
 }
 
 #[test]
 fn conditional_json_and_yaml_take_the_same_branches() {
-    for (name, yaml) in [("sample-conditional-wf.json", false), ("sample-conditional-wf.yaml", true)] {
+    for (name, yaml) in [
+        ("sample-conditional-wf.json", false),
+        ("sample-conditional-wf.yaml", true),
+    ] {
         let text = sample(name);
         let run = if yaml {
             let doc = maestro_model::load_yaml(&text);
@@ -142,7 +207,11 @@ fn conditional_json_and_yaml_take_the_same_branches() {
             run_json(&text, &TestEnv::new(), ParameterMap::new())
         };
         assert_status(&run, InstanceStatus::Succeeded);
-        all(&run, Succeeded, &["job.1", "job.2", "job.3", "job.6", "job.7"]);
+        all(
+            &run,
+            Succeeded,
+            &["job.1", "job.2", "job.3", "job.6", "job.7"],
+        );
         all(&run, Unsatisfied, &["job.4", "job.5"]);
         // The DSL types an expression STRING unless told otherwise.
         let want = if yaml { json!("15") } else { json!(15) };

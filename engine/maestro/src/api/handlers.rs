@@ -34,7 +34,8 @@ fn ok(v: Json) -> Res {
 }
 
 fn text(body: &Bytes) -> Result<&str, ApiError> {
-    std::str::from_utf8(body).map_err(|e| ApiError::bad_request(format!("the request body is not UTF-8: {e}")))
+    std::str::from_utf8(body)
+        .map_err(|e| ApiError::bad_request(format!("the request body is not UTF-8: {e}")))
 }
 
 fn selector(v: &str) -> Result<VersionSelector, ApiError> {
@@ -53,18 +54,28 @@ fn run_id(v: &str) -> Result<Option<i64>, ApiError> {
         .ok()
         .filter(|n| *n > 0)
         .map(Some)
-        .ok_or_else(|| ApiError::bad_request(format!("invalid run id [{v}]: use latest or a positive number")))
+        .ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "invalid run id [{v}]: use latest or a positive number"
+            ))
+        })
 }
 
 /// Parses a JSON body into `T`, with the position of the first problem.
 fn body<T: for<'de> Deserialize<'de>>(b: &Bytes, what: &str) -> Result<T, ApiError> {
-    let b: &[u8] = if b.iter().all(u8::is_ascii_whitespace) { b"{}" } else { b };
+    let b: &[u8] = if b.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        b
+    };
     serde_json::from_slice(b).map_err(|e| ApiError::bad_request(format!("invalid {what}: {e}")))
 }
 
 async fn push(engine: Arc<Engine>, h: HeaderMap, b: Bytes, format: Format) -> Res {
     let t = text(&b)?;
-    let out = engine.push_document("request body", t, format, &user(&h)).await?;
+    let out = engine
+        .push_document("request body", t, format, &user(&h))
+        .await?;
     ok(json!({"workflow_definition": out.version.to_json()}))
 }
 
@@ -79,7 +90,12 @@ pub async fn push_yaml(State(e): Eng, h: HeaderMap, b: Bytes) -> Res {
 fn validate(e: &Engine, h: &HeaderMap, b: &Bytes, format: Format) -> Res {
     let t = text(b)?;
     e.validate_document("request body", t, format)?;
-    let mut ev = TimelineEvent::action(e.tk.now(), "VALIDATE", &user(h), "the workflow definition is valid");
+    let mut ev = TimelineEvent::action(
+        e.tk.now(),
+        "VALIDATE",
+        &user(h),
+        "the workflow definition is valid",
+    );
     ev.fields.remove("action");
     ok(serde_json::to_value(ev).unwrap_or(Json::Null))
 }
@@ -121,7 +137,12 @@ struct StartBody {
     persist_failed_run: Option<bool>,
 }
 
-pub async fn start(State(e): Eng, h: HeaderMap, Path((id, version)): Path<(String, String)>, b: Bytes) -> Res {
+pub async fn start(
+    State(e): Eng,
+    h: HeaderMap,
+    Path((id, version)): Path<(String, String)>,
+    b: Bytes,
+) -> Res {
     let sb: StartBody = body(&b, "start request")?;
     let _ = (&sb.runtime_tags, &sb.artifacts, sb.persist_failed_run);
     let kind = sb
@@ -137,7 +158,9 @@ pub async fn start(State(e): Eng, h: HeaderMap, Path((id, version)): Path<(Strin
     }
     if let Some(r) = &sb.request_id {
         if uuid::Uuid::parse_str(r).is_err() {
-            return Err(ApiError::bad_request(format!("request_id [{r}] is not a UUID")));
+            return Err(ApiError::bad_request(format!(
+                "request_id [{r}] is not a UUID"
+            )));
         }
     }
     let u = user(&h);
@@ -176,7 +199,8 @@ pub async fn start(State(e): Eng, h: HeaderMap, Path((id, version)): Path<(Strin
 }
 
 fn instance_json(i: &maestro_model::instance::WorkflowInstance) -> Res {
-    ok(serde_json::to_value(i).map_err(|e| ApiError(maestro_core::EngineError::internal(e.to_string())))?)
+    ok(serde_json::to_value(i)
+        .map_err(|e| ApiError(maestro_core::EngineError::internal(e.to_string())))?)
 }
 
 pub async fn get_instance(State(e): Eng, Path((id, inst)): Path<(String, i64)>) -> Res {
@@ -195,22 +219,34 @@ pub async fn get_steps(State(e): Eng, Path((id, inst)): Path<(String, i64)>) -> 
     steps_json(e.get_steps(&id, inst, None).await?)
 }
 
-pub async fn get_run_steps(State(e): Eng, Path((id, inst, run)): Path<(String, i64, String)>) -> Res {
+pub async fn get_run_steps(
+    State(e): Eng,
+    Path((id, inst, run)): Path<(String, i64, String)>,
+) -> Res {
     let run = run_id(&run)?;
     steps_json(e.get_steps(&id, inst, run).await?)
 }
 
 pub async fn get_step(State(e): Eng, Path((id, inst, step)): Path<(String, i64, String)>) -> Res {
     let steps = e.get_steps(&id, inst, None).await?;
-    let s = steps.into_iter().find(|s| s.step_id == step).ok_or_else(|| {
-        ApiError(maestro_core::EngineError::not_found(format!(
-            "step [{step}] of workflow instance [{id}][{inst}] not found"
-        )))
-    })?;
+    let s = steps
+        .into_iter()
+        .find(|s| s.step_id == step)
+        .ok_or_else(|| {
+            ApiError(maestro_core::EngineError::not_found(format!(
+                "step [{step}] of workflow instance [{id}][{inst}] not found"
+            )))
+        })?;
     ok(serde_json::to_value(s).unwrap_or(Json::Null))
 }
 
-async fn instance_action(e: Arc<Engine>, h: HeaderMap, id: String, inst: i64, action: InstanceAction) -> Res {
+async fn instance_action(
+    e: Arc<Engine>,
+    h: HeaderMap,
+    id: String,
+    inst: i64,
+    action: InstanceAction,
+) -> Res {
     let u = user(&h);
     let (i, completed) = e.instance_action(&id, inst, action, &u).await?;
     ok(json!({
@@ -224,11 +260,19 @@ async fn instance_action(e: Arc<Engine>, h: HeaderMap, id: String, inst: i64, ac
     }))
 }
 
-pub async fn stop_instance(State(e): Eng, h: HeaderMap, Path((id, inst)): Path<(String, i64)>) -> Res {
+pub async fn stop_instance(
+    State(e): Eng,
+    h: HeaderMap,
+    Path((id, inst)): Path<(String, i64)>,
+) -> Res {
     instance_action(e, h, id, inst, InstanceAction::Stop).await
 }
 
-pub async fn kill_instance(State(e): Eng, h: HeaderMap, Path((id, inst)): Path<(String, i64)>) -> Res {
+pub async fn kill_instance(
+    State(e): Eng,
+    h: HeaderMap,
+    Path((id, inst)): Path<(String, i64)>,
+) -> Res {
     instance_action(e, h, id, inst, InstanceAction::Kill).await
 }
 
@@ -257,9 +301,20 @@ fn policy(p: Option<&str>) -> Result<RestartPolicy, ApiError> {
     }
 }
 
-pub async fn restart_instance(State(e): Eng, h: HeaderMap, Path((id, inst)): Path<(String, i64)>, b: Bytes) -> Res {
+pub async fn restart_instance(
+    State(e): Eng,
+    h: HeaderMap,
+    Path((id, inst)): Path<(String, i64)>,
+    b: Bytes,
+) -> Res {
     let rb: RestartBody = body(&b, "restart request")?;
-    let _ = (rb.request_time, &rb.request_id, &rb.step_run_params, &rb.upstream_restart_mode, &rb.artifacts);
+    let _ = (
+        rb.request_time,
+        &rb.request_id,
+        &rb.step_run_params,
+        &rb.upstream_restart_mode,
+        &rb.artifacts,
+    );
     let p = policy(rb.restart_policy.as_deref())?;
     let u = user(&h);
     let i = e.restart(&id, inst, p, None, &rb.run_params, &u).await?;
@@ -275,7 +330,14 @@ pub async fn restart_instance(State(e): Eng, h: HeaderMap, Path((id, inst)): Pat
     }))
 }
 
-async fn step_action(e: Arc<Engine>, h: HeaderMap, id: String, inst: i64, step: String, action: StepAction) -> Res {
+async fn step_action(
+    e: Arc<Engine>,
+    h: HeaderMap,
+    id: String,
+    inst: i64,
+    step: String,
+    action: StepAction,
+) -> Res {
     let u = user(&h);
     let i = e.step_action(&id, inst, &step, action, &u).await?;
     let steps = e.get_steps(&id, inst, Some(i.workflow_run_id)).await?;
@@ -292,19 +354,36 @@ async fn step_action(e: Arc<Engine>, h: HeaderMap, id: String, inst: i64, step: 
     }))
 }
 
-pub async fn stop_step(State(e): Eng, h: HeaderMap, Path((id, inst, step)): Path<(String, i64, String)>) -> Res {
+pub async fn stop_step(
+    State(e): Eng,
+    h: HeaderMap,
+    Path((id, inst, step)): Path<(String, i64, String)>,
+) -> Res {
     step_action(e, h, id, inst, step, StepAction::Stop).await
 }
 
-pub async fn kill_step(State(e): Eng, h: HeaderMap, Path((id, inst, step)): Path<(String, i64, String)>) -> Res {
+pub async fn kill_step(
+    State(e): Eng,
+    h: HeaderMap,
+    Path((id, inst, step)): Path<(String, i64, String)>,
+) -> Res {
     step_action(e, h, id, inst, step, StepAction::Kill).await
 }
 
-pub async fn skip_step(State(e): Eng, h: HeaderMap, Path((id, inst, step)): Path<(String, i64, String)>) -> Res {
+pub async fn skip_step(
+    State(e): Eng,
+    h: HeaderMap,
+    Path((id, inst, step)): Path<(String, i64, String)>,
+) -> Res {
     step_action(e, h, id, inst, step, StepAction::Skip).await
 }
 
-pub async fn restart_step(State(e): Eng, h: HeaderMap, Path((id, inst, step)): Path<(String, i64, String)>, b: Bytes) -> Res {
+pub async fn restart_step(
+    State(e): Eng,
+    h: HeaderMap,
+    Path((id, inst, step)): Path<(String, i64, String)>,
+    b: Bytes,
+) -> Res {
     let rb: RestartBody = body(&b, "restart request")?;
     policy(rb.restart_policy.as_deref())?;
     step_action(e, h, id, inst, step, StepAction::Restart).await
@@ -322,7 +401,9 @@ pub async fn instance_action_map() -> Res {
     let mut m = Map::new();
     for s in InstanceStatus::ALL {
         let actions: &[&str] = match s {
-            InstanceStatus::Created | InstanceStatus::InProgress | InstanceStatus::Paused => &["STOP", "KILL"],
+            InstanceStatus::Created | InstanceStatus::InProgress | InstanceStatus::Paused => {
+                &["STOP", "KILL"]
+            }
             InstanceStatus::Failed => &["RESTART", "UNBLOCK"],
             _ => &["RESTART"],
         };
@@ -346,5 +427,7 @@ pub async fn push_template_yaml(State(e): Eng, b: Bytes) -> Res {
 }
 
 pub async fn not_found() -> Res {
-    Err(ApiError(maestro_core::EngineError::not_found("no such endpoint")))
+    Err(ApiError(maestro_core::EngineError::not_found(
+        "no such endpoint",
+    )))
 }

@@ -27,20 +27,56 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .route("/workflows/actions/validate", put(validate_json))
         .route("/workflows/actions/validate/yaml", put(validate_yaml))
         .route("/workflows/{id}/versions/{version}", get(get_version))
-        .route("/workflows/{id}/versions/{version}/actions/start", post(start))
+        .route(
+            "/workflows/{id}/versions/{version}/actions/start",
+            post(start),
+        )
         .route("/workflows/{id}/instances/{instance}", get(get_instance))
-        .route("/workflows/{id}/instances/{instance}/runs/{run}", get(get_run))
+        .route(
+            "/workflows/{id}/instances/{instance}/runs/{run}",
+            get(get_run),
+        )
         .route("/workflows/{id}/instances/{instance}/steps", get(get_steps))
-        .route("/workflows/{id}/instances/{instance}/steps/{step}", get(get_step))
-        .route("/workflows/{id}/instances/{instance}/runs/{run}/steps", get(get_run_steps))
-        .route("/workflows/{id}/instances/{instance}/actions/stop", put(stop_instance))
-        .route("/workflows/{id}/instances/{instance}/actions/kill", put(kill_instance))
-        .route("/workflows/{id}/instances/{instance}/actions/restart", post(restart_instance))
-        .route("/workflows/{id}/instances/{instance}/steps/{step}/actions/stop", put(stop_step))
-        .route("/workflows/{id}/instances/{instance}/steps/{step}/actions/kill", put(kill_step))
-        .route("/workflows/{id}/instances/{instance}/steps/{step}/actions/skip", put(skip_step))
-        .route("/workflows/{id}/instances/{instance}/steps/{step}/actions/restart", post(restart_step))
-        .route("/workflows/steps/instances/action-map", get(step_action_map))
+        .route(
+            "/workflows/{id}/instances/{instance}/steps/{step}",
+            get(get_step),
+        )
+        .route(
+            "/workflows/{id}/instances/{instance}/runs/{run}/steps",
+            get(get_run_steps),
+        )
+        .route(
+            "/workflows/{id}/instances/{instance}/actions/stop",
+            put(stop_instance),
+        )
+        .route(
+            "/workflows/{id}/instances/{instance}/actions/kill",
+            put(kill_instance),
+        )
+        .route(
+            "/workflows/{id}/instances/{instance}/actions/restart",
+            post(restart_instance),
+        )
+        .route(
+            "/workflows/{id}/instances/{instance}/steps/{step}/actions/stop",
+            put(stop_step),
+        )
+        .route(
+            "/workflows/{id}/instances/{instance}/steps/{step}/actions/kill",
+            put(kill_step),
+        )
+        .route(
+            "/workflows/{id}/instances/{instance}/steps/{step}/actions/skip",
+            put(skip_step),
+        )
+        .route(
+            "/workflows/{id}/instances/{instance}/steps/{step}/actions/restart",
+            post(restart_step),
+        )
+        .route(
+            "/workflows/steps/instances/action-map",
+            get(step_action_map),
+        )
         .route("/workflows/instances/action-map", get(instance_action_map))
         .route("/job-templates", post(push_template_json))
         .route("/job-templates/yaml", post(push_template_yaml))

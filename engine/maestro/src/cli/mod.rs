@@ -63,7 +63,10 @@ pub fn main(cli: Cli) -> i32 {
 
 /// A multi-threaded runtime for the commands.
 pub(crate) fn runtime() -> Option<tokio::runtime::Runtime> {
-    match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => Some(rt),
         Err(e) => {
             eprintln!("maestro: cannot start the async runtime: {e}");

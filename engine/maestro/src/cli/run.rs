@@ -96,7 +96,10 @@ async fn run(a: RunArgs) -> i32 {
     };
     let config = EngineConfig {
         database_url: database,
-        work_dir: a.work_dir.clone().unwrap_or_else(|| temp.path().join("work")),
+        work_dir: a
+            .work_dir
+            .clone()
+            .unwrap_or_else(|| temp.path().join("work")),
         timekeeper: tk,
     };
     let engine = match Engine::open(config).await {
@@ -136,12 +139,18 @@ async fn go(engine: &Arc<Engine>, a: &RunArgs) -> Result<i32, maestro_core::Engi
         .start(&id, VersionSelector::Number(pushed.version.version_id), req)
         .await?
     {
-        StartOutcome::Created(i) => i,
+        StartOutcome::Created(i) => *i,
         StartOutcome::Duplicated(..) => {
-            return Err(maestro_core::EngineError::internal("unexpected duplicate run"))
+            return Err(maestro_core::EngineError::internal(
+                "unexpected duplicate run",
+            ))
         }
     };
-    let key = (id.clone(), instance.workflow_instance_id, instance.workflow_run_id);
+    let key = (
+        id.clone(),
+        instance.workflow_instance_id,
+        instance.workflow_run_id,
+    );
     let tty = std::io::stderr().is_terminal();
     eprintln!(
         "maestro: running {} (instance {}, run {})",
@@ -172,7 +181,11 @@ async fn go(engine: &Arc<Engine>, a: &RunArgs) -> Result<i32, maestro_core::Engi
             }
         }
     });
-    let key = (id.clone(), instance.workflow_instance_id, instance.workflow_run_id);
+    let key = (
+        id.clone(),
+        instance.workflow_instance_id,
+        instance.workflow_run_id,
+    );
     let done = engine.wait_terminal(&key).await?;
     let _ = progress.await;
     let steps = engine.get_steps(&id, key.1, Some(key.2)).await?;

@@ -58,7 +58,10 @@ pub fn main(a: ServerArgs) -> i32 {
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
         };
-        match axum::serve(listener, app).with_graceful_shutdown(shutdown).await {
+        match axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
             Ok(()) => exit::SUCCEEDED,
             Err(e) => {
                 eprintln!("maestro: server error: {e}");

@@ -35,7 +35,15 @@ pub fn main(a: ValidateArgs) -> i32 {
                     continue;
                 }
             };
-            match crate::engine::validate_text(&path, &text, Format::from_path(&path), &evaluator, tk.now()).map(|_| ()) {
+            match crate::engine::validate_text(
+                &path,
+                &text,
+                Format::from_path(&path),
+                &evaluator,
+                tk.now(),
+            )
+            .map(|_| ())
+            {
                 Ok(()) => println!("{path}: valid"),
                 Err(e) => {
                     bad += 1;

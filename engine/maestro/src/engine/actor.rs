@@ -120,7 +120,9 @@ pub(crate) async fn run(
             },
             None => rx.recv().await,
         };
-        let Some(Envelope { msg, token }) = envelope else { break };
+        let Some(Envelope { msg, token }) = envelope else {
+            break;
+        };
         held = Some(token);
         let now = engine.tk.now();
         let env = HostEnv(&engine);

@@ -151,7 +151,9 @@ impl Engine {
         let rows = self.store.job_templates().await?;
         let parsed: Vec<JobTemplate> = rows
             .into_iter()
-            .filter_map(|(job_type, version, def)| ops::template_from_json(&job_type, &version, &def))
+            .filter_map(|(job_type, version, def)| {
+                ops::template_from_json(&job_type, &version, &def)
+            })
             .collect();
         if let Ok(mut t) = self.templates.write() {
             *t = parsed;
@@ -160,7 +162,10 @@ impl Engine {
     }
 
     /// Starts the actor of a run if it has none (it then loads the run from the store).
-    pub(crate) fn ensure_actor(self: &Arc<Engine>, key: &RunKey) -> mpsc::UnboundedSender<Envelope> {
+    pub(crate) fn ensure_actor(
+        self: &Arc<Engine>,
+        key: &RunKey,
+    ) -> mpsc::UnboundedSender<Envelope> {
         let mut actors = self.actors.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(tx) = actors.get(key) {
             if !tx.is_closed() {

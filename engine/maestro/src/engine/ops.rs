@@ -6,12 +6,14 @@ use std::sync::Arc;
 
 use maestro_core::error::ErrorKind;
 use maestro_core::run::{InstanceAction, StepAction};
-use maestro_core::start::{new_run, restart_run, Definition, JobTemplate, RestartPolicy, StartRequest};
+use maestro_core::start::{
+    new_run, restart_run, Definition, JobTemplate, Restart, RestartPolicy, StartRequest,
+};
 use maestro_core::EngineError;
 use maestro_model::canonical::{properties_to_json, workflow_to_json};
 use maestro_model::instance::{ParameterMap, StepInstance, WorkflowInstance};
 use maestro_model::{Format, Shape, WorkflowDocument};
-use maestro_store::{StoreError, StoredVersion, VersionSelector};
+use maestro_store::{NewVersion, StoreError, StoredVersion, VersionSelector};
 use serde_json::{json, Map, Value as Json};
 use tokio::sync::oneshot;
 
@@ -33,7 +35,7 @@ pub struct PushOutcome {
 
 /// What a start did (§7.2): created a run, or found the request id's run.
 pub enum StartOutcome {
-    Created(WorkflowInstance),
+    Created(Box<WorkflowInstance>),
     Duplicated(RunKey, i64),
 }
 
@@ -50,7 +52,11 @@ pub(crate) fn template_from_json(job_type: &str, version: &str, def: &Json) -> O
     let params: ParameterMap = match def.get("params") {
         Some(Json::Object(m)) => m
             .iter()
-            .filter_map(|(k, v)| serde_json::from_value(v.clone()).ok().map(|p| (k.clone(), p)))
+            .filter_map(|(k, v)| {
+                serde_json::from_value(v.clone())
+                    .ok()
+                    .map(|p| (k.clone(), p))
+            })
             .collect(),
         _ => ParameterMap::new(),
     };
@@ -95,8 +101,13 @@ impl Engine {
         user: &str,
     ) -> Result<PushOutcome, EngineError> {
         let doc = self.validate_document(path, text, format)?;
-        let w = doc.workflow.as_ref().ok_or_else(|| EngineError::invalid("no workflow"))?;
-        let id = w.id().ok_or_else(|| EngineError::invalid(format!("{path}: the workflow has no id")))?;
+        let w = doc
+            .workflow
+            .as_ref()
+            .ok_or_else(|| EngineError::invalid("no workflow"))?;
+        let id = w
+            .id()
+            .ok_or_else(|| EngineError::invalid(format!("{path}: the workflow has no id")))?;
         let mut properties = doc
             .properties
             .as_ref()
@@ -137,19 +148,20 @@ impl Engine {
             )));
         }
         if let Json::Object(p) = &mut properties {
-            p.entry("run_strategy".to_string()).or_insert(json!("SEQUENTIAL"));
+            p.entry("run_strategy".to_string())
+                .or_insert(json!("SEQUENTIAL"));
         }
         let version = self
             .store
-            .push_workflow(
-                id,
-                &workflow_to_json(w),
-                &properties,
-                &Json::Object(extra),
+            .push_workflow(&NewVersion {
+                workflow_id: id,
+                definition: &workflow_to_json(w),
+                properties: &properties,
+                extra_metadata: &Json::Object(extra),
                 is_active,
-                user,
-                self.tk.now(),
-            )
+                author: user,
+                now: self.tk.now(),
+            })
             .await
             .map_err(store_error)?;
         Ok(PushOutcome { version })
@@ -215,15 +227,27 @@ impl Engine {
                 ))
             })?;
         if let Some(rid) = &req.request_id {
-            if let Some((i, r)) = self.store.run_by_uuid(workflow_id, rid).await.map_err(store_error)? {
-                return Ok(StartOutcome::Duplicated((workflow_id.to_string(), i, r), v.version_id));
+            if let Some((i, r)) = self
+                .store
+                .run_by_uuid(workflow_id, rid)
+                .await
+                .map_err(store_error)?
+            {
+                return Ok(StartOutcome::Duplicated(
+                    (workflow_id.to_string(), i, r),
+                    v.version_id,
+                ));
             }
         }
         let text = v.workflow.to_string();
         let w = maestro_model::load_json(&text)
             .workflow
             .ok_or_else(|| EngineError::internal("stored definition is not a workflow"))?;
-        let instance_id = self.store.next_instance_id(workflow_id).await.map_err(store_error)?;
+        let instance_id = self
+            .store
+            .next_instance_id(workflow_id)
+            .await
+            .map_err(store_error)?;
         let def = Definition {
             workflow: &w,
             version_id: v.version_id,
@@ -236,7 +260,7 @@ impl Engine {
             .await
             .map_err(store_error)?;
         self.ensure_actor(&(workflow_id.to_string(), instance_id, 1));
-        Ok(StartOutcome::Created(instance))
+        Ok(StartOutcome::Created(Box::new(instance)))
     }
 
     /// Restarts a terminal instance (§4.7), optionally from one step.
@@ -255,21 +279,23 @@ impl Engine {
             .latest_attempts(workflow_id, instance_id, last.workflow_run_id)
             .await
             .map_err(store_error)?;
-        let (instance, _carried) = restart_run(
-            &last,
-            &previous,
+        let restart = Restart {
             policy,
             from_step,
             params,
-            Some(user),
-            self.tk.now(),
-            &self.evaluator,
-        )?;
+            user: Some(user),
+        };
+        let (instance, _carried) =
+            restart_run(&last, &previous, &restart, self.tk.now(), &self.evaluator)?;
         self.store
             .save(Some(&instance), &[], &[])
             .await
             .map_err(store_error)?;
-        self.ensure_actor(&(workflow_id.to_string(), instance_id, instance.workflow_run_id));
+        self.ensure_actor(&(
+            workflow_id.to_string(),
+            instance_id,
+            instance.workflow_run_id,
+        ));
         Ok(instance)
     }
 
@@ -311,7 +337,8 @@ impl Engine {
                     .attempts(workflow_id, instance_id, r)
                     .await
                     .map_err(store_error)?;
-                let mut latest: indexmap::IndexMap<String, StepInstance> = indexmap::IndexMap::new();
+                let mut latest: indexmap::IndexMap<String, StepInstance> =
+                    indexmap::IndexMap::new();
                 for s in all {
                     latest.insert(s.step_id.clone(), s);
                 }
@@ -355,15 +382,20 @@ impl Engine {
             )));
         }
         let (reply, rx) = oneshot::channel();
-        self.send(&key, Msg::Instance {
-            action,
-            user: user.to_string(),
-            reply,
-        });
+        self.send(
+            &key,
+            Msg::Instance {
+                action,
+                user: user.to_string(),
+                reply,
+            },
+        );
         let completed = rx
             .await
             .map_err(|_| EngineError::internal("the run's actor stopped"))??;
-        let now = self.get_instance(workflow_id, instance_id, Some(key.2)).await?;
+        let now = self
+            .get_instance(workflow_id, instance_id, Some(key.2))
+            .await?;
         Ok((now, completed))
     }
 
@@ -400,15 +432,19 @@ impl Engine {
         }
         let key = (workflow_id.to_string(), instance_id, last.workflow_run_id);
         let (reply, rx) = oneshot::channel();
-        self.send(&key, Msg::Step {
-            step_id: step_id.to_string(),
-            action,
-            user: user.to_string(),
-            reply,
-        });
+        self.send(
+            &key,
+            Msg::Step {
+                step_id: step_id.to_string(),
+                action,
+                user: user.to_string(),
+                reply,
+            },
+        );
         rx.await
             .map_err(|_| EngineError::internal("the run's actor stopped"))??;
-        self.get_instance(workflow_id, instance_id, Some(key.2)).await
+        self.get_instance(workflow_id, instance_id, Some(key.2))
+            .await
     }
 
     fn send(self: &Arc<Engine>, key: &RunKey, msg: Msg) {
@@ -452,7 +488,10 @@ pub fn validate_text(
             "Invalid workflow definition: {} problem(s) found",
             problems.len()
         ));
-        e.errors = problems.into_iter().map(|p| format!("{path}: {p}")).collect();
+        e.errors = problems
+            .into_iter()
+            .map(|p| format!("{path}: {p}"))
+            .collect();
         return Err(e);
     }
     Ok(doc)

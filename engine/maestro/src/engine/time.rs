@@ -148,5 +148,4 @@ impl Drop for Token {
             tk.release();
         }
     }
-
 }

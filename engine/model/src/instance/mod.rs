@@ -10,8 +10,8 @@ mod parameter;
 mod status;
 
 pub use documents::{
-    ErrorDetails, Initiator, RunConfig, RuntimeDagNode, RuntimeState, StepInstance,
-    StepRetry, StepTransitionState, Timeline, TimelineEvent, WorkflowInstance,
+    ErrorDetails, Initiator, RunConfig, RuntimeDagNode, RuntimeState, StepInstance, StepRetry,
+    StepTransitionState, Timeline, TimelineEvent, WorkflowInstance,
 };
 pub use parameter::{Parameter, ParameterMap};
 pub use status::{InstanceStatus, StepStatus};
@@ -28,10 +28,7 @@ macro_rules! names_serde {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let text = String::deserialize(d)?;
                 <$t>::parse(&text).ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        "unknown {} \"{text}\"",
-                        stringify!($t)
-                    ))
+                    serde::de::Error::custom(format!("unknown {} \"{text}\"", stringify!($t)))
                 })
             }
         }
