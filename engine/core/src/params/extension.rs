@@ -29,6 +29,20 @@ pub struct StepView<'a> {
     pub error_retries: i64,
 }
 
+impl<'a> StepView<'a> {
+    /// The view of an attempt.
+    pub fn of(s: &'a StepInstance, type_info: &'a str) -> StepView<'a> {
+        StepView {
+            step_id: &s.step_id,
+            step_instance_id: s.step_instance_id,
+            step_uuid: &s.step_uuid,
+            attempt_id: s.step_attempt_id,
+            type_info,
+            error_retries: s.step_retry.error_retries,
+        }
+    }
+}
+
 pub(crate) struct ParamsExtension<'a> {
     pub instance: &'a InstanceView<'a>,
     pub step: Option<&'a StepView<'a>>,

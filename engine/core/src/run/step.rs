@@ -500,20 +500,8 @@ impl RunState {
             evaluated(ParamType::Boolean, json!(true), now),
         );
         let s = &self.steps[id];
-        let type_info = def
-            .sub_type
-            .as_ref()
-            .map(|t| t.value.clone())
-            .or_else(|| def.step_type.as_ref().map(|t| t.value.to_ascii_uppercase()))
-            .unwrap_or_default();
-        let view = StepView {
-            step_id: id,
-            step_instance_id: s.step_instance_id,
-            step_uuid: &s.step_uuid,
-            attempt_id: s.step_attempt_id,
-            type_info: &type_info,
-            error_retries: s.step_retry.error_retries,
-        };
+        let type_info = type_info(&def);
+        let view = StepView::of(s, &type_info);
         let iv = self.view();
         let ev = Evaluation {
             evaluator: env.evaluator(),
@@ -849,15 +837,8 @@ impl RunState {
                 evaluated(ParamType::Boolean, json!(true), now),
             );
         }
-        let type_info = String::new();
-        let view = StepView {
-            step_id: id,
-            step_instance_id: s.step_instance_id,
-            step_uuid: &s.step_uuid,
-            attempt_id: s.step_attempt_id,
-            type_info: &type_info,
-            error_retries: s.step_retry.error_retries,
-        };
+        let type_info = self.step_def(id).map(type_info).unwrap_or_default();
+        let view = StepView::of(s, &type_info);
         let iv = self.view();
         let ev = Evaluation {
             evaluator: env.evaluator(),
@@ -899,6 +880,15 @@ impl RunState {
         self.dirty_steps.insert(id.to_string());
         Ok(())
     }
+}
+
+/// `getFromStep('step_type_info')`: the job template name, else the type in capitals.
+fn type_info(def: &Step) -> String {
+    def.sub_type
+        .as_ref()
+        .map(|t| t.value.clone())
+        .or_else(|| def.step_type.as_ref().map(|t| t.value.to_ascii_uppercase()))
+        .unwrap_or_default()
 }
 
 fn evaluated(ty: ParamType, v: Json, now: i64) -> Parameter {
