@@ -1,6 +1,6 @@
 //! The host API: `params` extensions, `Util` functions, clocks, inputs.
 
-mod common;
+use crate::common;
 use common::show;
 use sel_core::{maestro, Evaluator, Extension, FixedClock, Limits, SelError, UtilFunction, Value};
 use std::collections::{BTreeMap, HashMap};

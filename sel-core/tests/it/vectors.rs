@@ -1,7 +1,7 @@
 //! The conformance vectors of SPEC §13.4 (the non-date ones) and the aliasing vectors
 //! of §4.7, with the reference's exact results.
 
-mod common;
+use crate::common;
 use common::{eval, eval_vars};
 use sel_core::{Evaluator, Limits};
 

@@ -1,7 +1,7 @@
 //! Limits (§8.1), memory accounting calibration (§8.2), visit counts of the reference
 //! AST shape (§3.4) and the Java bugs the port must not copy (§11.2).
 
-mod common;
+use crate::common;
 use common::{eval, eval_with, limits, show};
 use sel_core::{ErrorKind, Evaluator, Limits, Value};
 use std::collections::HashMap;

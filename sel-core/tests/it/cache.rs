@@ -3,7 +3,7 @@
 //! much of every limit as a fresh parse and evaluation; the cache stays within its
 //! capacity and is safe to share between threads.
 
-mod common;
+use crate::common;
 use common::{limits, vars};
 use proptest::prelude::*;
 use sel_core::{Evaluator, Limits, Value};

@@ -3,7 +3,7 @@
 //! much of every limit (visits, memory, operand stack, loop iterations), so that a
 //! limit fires at the same node with the same message.
 
-mod common;
+use crate::common;
 use common::{limits, vars};
 use proptest::prelude::*;
 use sel_core::{Evaluator, Limits, Value};
