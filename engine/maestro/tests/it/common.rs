@@ -70,7 +70,10 @@ pub fn poll<T>(secs: u64, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
         if let Some(v) = f() {
             return v;
         }
-        assert!(Instant::now() < end, "timed out after {secs} s waiting for {what}");
+        assert!(
+            Instant::now() < end,
+            "timed out after {secs} s waiting for {what}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -81,7 +84,11 @@ pub fn one_json(stdout: &str) -> Json {
         .into_iter::<Json>()
         .collect::<Result<_, _>>()
         .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {stdout}"));
-    assert_eq!(values.len(), 1, "expected exactly one JSON value on stdout: {stdout}");
+    assert_eq!(
+        values.len(),
+        1,
+        "expected exactly one JSON value on stdout: {stdout}"
+    );
     values.into_iter().next().expect("one value")
 }
 
@@ -94,7 +101,10 @@ pub fn step_statuses(steps: &Json) -> Vec<(String, String)> {
         .map(|s| {
             (
                 s["step_id"].as_str().expect("step_id").to_string(),
-                s["runtime_state"]["status"].as_str().expect("status").to_string(),
+                s["runtime_state"]["status"]
+                    .as_str()
+                    .expect("status")
+                    .to_string(),
             )
         })
         .collect()
@@ -116,7 +126,10 @@ pub fn assert_sorted_by_instance_id(steps: &Json) {
         .iter()
         .map(|s| s["step_instance_id"].as_i64().expect("step_instance_id"))
         .collect();
-    assert!(ids.windows(2).all(|w| w[0] < w[1]), "not sorted by step_instance_id: {ids:?}");
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "not sorted by step_instance_id: {ids:?}"
+    );
 }
 
 /// Whether process `pid` still runs: `kill -0` succeeds and it is not a zombie waiting
@@ -130,7 +143,10 @@ pub fn alive(pid: u32) -> bool {
         .unwrap_or(false);
     let zombie = std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .ok()
-        .and_then(|s| s.rsplit_once(')').map(|(_, rest)| rest.trim_start().starts_with('Z')))
+        .and_then(|s| {
+            s.rsplit_once(')')
+                .map(|(_, rest)| rest.trim_start().starts_with('Z'))
+        })
         .unwrap_or(false);
     exists && !zombie
 }

@@ -35,7 +35,8 @@ fn decode_chunked(mut b: &[u8]) -> Vec<u8> {
 /// Sends one request; panics only on transport errors (the server must answer).
 pub fn request(addr: &str, method: &str, path: &str, body: Option<(&str, &str)>) -> Response {
     let mut s = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
-    s.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+    s.set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
     let (ctype, text) = body.unwrap_or(("application/json", ""));
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nuser: tester\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -59,7 +60,9 @@ pub fn request(addr: &str, method: &str, path: &str, body: Option<(&str, &str)>)
     let mut content_type = String::new();
     let mut chunked = false;
     for l in lines {
-        let Some((k, v)) = l.split_once(':') else { continue };
+        let Some((k, v)) = l.split_once(':') else {
+            continue;
+        };
         match k.trim().to_ascii_lowercase().as_str() {
             "content-type" => content_type = v.trim().to_string(),
             "transfer-encoding" => chunked = v.to_ascii_lowercase().contains("chunked"),
@@ -108,7 +111,14 @@ impl Server {
     /// Starts a server on a free port (`--port 0`) and waits until it listens.
     pub fn start(database: &str, work_dir: &Path) -> Server {
         let mut child = super::common::maestro()
-            .args(["server", "--port", "0", "--database", database, "--work-dir"])
+            .args([
+                "server",
+                "--port",
+                "0",
+                "--database",
+                database,
+                "--work-dir",
+            ])
             .arg(work_dir)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -136,7 +146,10 @@ impl Server {
             Err(_) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                panic!("maestro server did not start: {}", log.lock().map(|l| l.clone()).unwrap_or_default());
+                panic!(
+                    "maestro server did not start: {}",
+                    log.lock().map(|l| l.clone()).unwrap_or_default()
+                );
             }
         };
         Server { child, addr, log }

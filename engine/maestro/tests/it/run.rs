@@ -38,7 +38,12 @@ fn dag_test_1_succeeds_with_json_output() {
         assert_eq!(s["step_attempt_id"], 1, "{s}");
         assert_eq!(s["workflow_instance_id"], 1);
     }
-    assert!(o.stderr.contains("running sample-dag-test-1 (instance 1, run 1)"), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("running sample-dag-test-1 (instance 1, run 1)"),
+        "{}",
+        o.stderr
+    );
 }
 
 #[test]
@@ -50,7 +55,13 @@ fn plain_output_lists_steps_and_the_final_status() {
     let last = o.stdout.lines().last().unwrap_or_default();
     assert_eq!(last, "sample-conditional-wf SUCCEEDED");
     // IF param2 < 0 is false: job.4 and job.5 are never reached... job.6 runs via OTHERWISE.
-    assert!(o.stdout.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["job.6", "SUCCEEDED"]), "{}", o.stdout);
+    assert!(
+        o.stdout
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["job.6", "SUCCEEDED"]),
+        "{}",
+        o.stdout
+    );
 }
 
 #[test]
@@ -60,7 +71,13 @@ fn shell_sample_reads_output_params_and_keeps_stdout() {
     let t = shell_template();
     let (o, v) = run_json(
         d.path(),
-        &["run", f.to_str().unwrap(), "--job-template", t.to_str().unwrap(), "--json"],
+        &[
+            "run",
+            f.to_str().unwrap(),
+            "--job-template",
+            t.to_str().unwrap(),
+            "--json",
+        ],
     );
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(v["workflow_instance"]["status"], "SUCCEEDED");
@@ -70,11 +87,15 @@ fn shell_sample_reads_output_params_and_keeps_stdout() {
     let shell = &s["artifacts"]["shell"];
     assert_eq!(shell["exit_code"], 0);
     let stdout = shell["stdout"].as_str().expect("stdout kept");
-    assert!(stdout.starts_with("hello world\n__MAESTRO_OUTPUT_START__{"), "{stdout}");
+    assert!(
+        stdout.starts_with("hello world\n__MAESTRO_OUTPUT_START__{"),
+        "{stdout}"
+    );
     assert!(shell["pid"].as_u64().is_some(), "{shell}");
     assert_eq!(
         s["artifacts"]["maestro_dynamic_output"]["type"], "DYNAMIC_OUTPUT",
-        "artifacts from the output block: {}", s["artifacts"]
+        "artifacts from the output block: {}",
+        s["artifacts"]
     );
 }
 
@@ -87,15 +108,25 @@ fn shell_step(id: &str, script: &str) -> serde_json::Value {
 #[test]
 fn a_failing_step_fails_the_run_with_exit_1() {
     let d = tempdir();
-    let wf = workflow("failing-wf", json!({}), json!([
-        {"step": {"id": "a", "type": "NoOp", "transition": {"successors": {"b": "true"}}}},
-        shell_step("b", "echo about to fail >&2; exit 3"),
-    ]));
+    let wf = workflow(
+        "failing-wf",
+        json!({}),
+        json!([
+            {"step": {"id": "a", "type": "NoOp", "transition": {"successors": {"b": "true"}}}},
+            shell_step("b", "echo about to fail >&2; exit 3"),
+        ]),
+    );
     let f = write(d.path(), "failing.json", &wf);
     let t = shell_template();
     let (o, v) = run_json(
         d.path(),
-        &["run", f.to_str().unwrap(), "--job-template", t.to_str().unwrap(), "--json"],
+        &[
+            "run",
+            f.to_str().unwrap(),
+            "--job-template",
+            t.to_str().unwrap(),
+            "--json",
+        ],
     );
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert_eq!(v["workflow_instance"]["status"], "FAILED");
@@ -103,7 +134,10 @@ fn a_failing_step_fails_the_run_with_exit_1() {
     assert_eq!(b["runtime_state"]["status"], "FATALLY_FAILED");
     assert_eq!(b["artifacts"]["shell"]["exit_code"], 3);
     assert_eq!(b["artifacts"]["shell"]["stderr"], "about to fail\n");
-    assert_eq!(step(&v["step_instances"], "a")["runtime_state"]["status"], "SUCCEEDED");
+    assert_eq!(
+        step(&v["step_instances"], "a")["runtime_state"]["status"],
+        "SUCCEEDED"
+    );
 }
 
 fn sleep_step(id: &str, secs: i64) -> serde_json::Value {
@@ -117,14 +151,24 @@ fn virtual_time_finishes_a_long_sleep_at_once() {
     let wf = workflow("sleepy", json!({}), json!([sleep_step("nap", 86_400)]));
     let f = write(d.path(), "sleepy.json", &wf);
     let t0 = std::time::Instant::now();
-    let (o, v) = run_json(d.path(), &["run", f.to_str().unwrap(), "--virtual-time", "--json"]);
+    let (o, v) = run_json(
+        d.path(),
+        &["run", f.to_str().unwrap(), "--virtual-time", "--json"],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(t0.elapsed().as_secs() < 30, "a day of virtual sleep took {:?}", t0.elapsed());
+    assert!(
+        t0.elapsed().as_secs() < 30,
+        "a day of virtual sleep took {:?}",
+        t0.elapsed()
+    );
     let nap = step(&v["step_instances"], "nap");
     assert_eq!(nap["runtime_state"]["status"], "SUCCEEDED");
     let rs = &nap["runtime_state"];
     let slept = rs["end_time"].as_i64().unwrap() - rs["start_time"].as_i64().unwrap();
-    assert!(slept >= 86_400_000, "the step's own clock says it slept {slept} ms: {rs}");
+    assert!(
+        slept >= 86_400_000,
+        "the step's own clock says it slept {slept} ms: {rs}"
+    );
 }
 
 #[test]
@@ -135,7 +179,10 @@ fn a_workflow_timeout_exits_5_on_virtual_time() {
         "workflow": {"id": "too-slow", "timeout": "10 minutes", "steps": [sleep_step("nap", 7_200)]}
     });
     let f = write(d.path(), "slow.json", &doc.to_string());
-    let (o, v) = run_json(d.path(), &["run", f.to_str().unwrap(), "--virtual-time", "--json"]);
+    let (o, v) = run_json(
+        d.path(),
+        &["run", f.to_str().unwrap(), "--virtual-time", "--json"],
+    );
     assert_eq!(o.code, 5, "{}", o.stderr);
     assert_eq!(v["workflow_instance"]["status"], "TIMED_OUT");
 }
@@ -146,9 +193,15 @@ fn a_kept_database_holds_the_run() {
     let db = format!("sqlite://{}", d.path().join("runs.db").display());
     let f = sample("sample-dag-test-1.json");
     for n in 1..=2 {
-        let (o, v) = run_json(d.path(), &["run", f.to_str().unwrap(), "--database", &db, "--json"]);
+        let (o, v) = run_json(
+            d.path(),
+            &["run", f.to_str().unwrap(), "--database", &db, "--json"],
+        );
         assert_eq!(o.code, 0, "{}", o.stderr);
-        assert_eq!(v["workflow_instance"]["workflow_instance_id"], n, "the second run is instance 2");
+        assert_eq!(
+            v["workflow_instance"]["workflow_instance_id"], n,
+            "the second run is instance 2"
+        );
     }
 }
 
@@ -190,17 +243,26 @@ fn invalid_workflows_are_rejected_before_running() {
         let f = write(d.path(), name, &text);
         let o = maestro_in(d.path(), &["run", f.to_str().unwrap(), "--json"]);
         assert_eq!(o.code, 3, "{name}: {}", o.stderr);
-        assert!(o.stdout.is_empty(), "{name}: nothing on stdout: {}", o.stdout);
-        assert!(!o.stderr.contains("running"), "{name} must not start: {}", o.stderr);
+        assert!(
+            o.stdout.is_empty(),
+            "{name}: nothing on stdout: {}",
+            o.stdout
+        );
+        assert!(
+            !o.stderr.contains("running"),
+            "{name} must not start: {}",
+            o.stderr
+        );
         let lines: Vec<&str> = o.stderr.lines().map(str::trim).collect();
         assert!(
-            lines.iter().any(|l| l.starts_with(&format!("{}/{want}", d.path().display()))),
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("{}/{want}", d.path().display()))),
             "{name}: expected [{want}] in:\n{}",
             o.stderr
         );
     }
 }
-
 
 #[test]
 fn exit_codes_are_the_ones_help_lists() {
@@ -220,15 +282,35 @@ fn exit_codes_are_the_ones_help_lists() {
         .collect();
     let nums: Vec<i32> = codes.iter().map(|c| c.0).collect();
     assert_eq!(nums, [0, 1, 2, 3, 4, 5, 6], "{}", help.stdout);
-    assert!(codes[1].1.contains("FAILED") && codes[4].1.contains("STOPPED") && codes[5].1.contains("TIMED_OUT"));
+    assert!(
+        codes[1].1.contains("FAILED")
+            && codes[4].1.contains("STOPPED")
+            && codes[5].1.contains("TIMED_OUT")
+    );
     // 2: usage (clap), 3: invalid input (a missing file), 6: engine (a database it cannot use).
     assert_eq!(maestro_in(d.path(), &["run"]).code, 2);
-    assert_eq!(maestro_in(d.path(), &["run", "--no-such-flag", "x.json"]).code, 2);
+    assert_eq!(
+        maestro_in(d.path(), &["run", "--no-such-flag", "x.json"]).code,
+        2
+    );
     let missing = maestro_in(d.path(), &["run", "missing.json"]);
     assert_eq!(missing.code, 3);
-    assert!(missing.stderr.contains("missing.json: cannot read"), "{}", missing.stderr);
+    assert!(
+        missing.stderr.contains("missing.json: cannot read"),
+        "{}",
+        missing.stderr
+    );
     let f = sample("sample-dag-test-1.json");
-    let engine = maestro_in(d.path(), &["run", f.to_str().unwrap(), "--database", "mysql://nowhere"]);
+    let engine = maestro_in(
+        d.path(),
+        &["run", f.to_str().unwrap(), "--database", "mysql://nowhere"],
+    );
     assert_eq!(engine.code, 6, "{}", engine.stderr);
-    assert!(engine.stderr.contains("unsupported database URL [mysql://nowhere]"), "{}", engine.stderr);
+    assert!(
+        engine
+            .stderr
+            .contains("unsupported database URL [mysql://nowhere]"),
+        "{}",
+        engine.stderr
+    );
 }

@@ -8,9 +8,15 @@ fn good_files_are_valid() {
     let d = tempdir();
     let a = sample("sample-dag-test-1.json");
     let b = sample("sample-conditional-wf.yaml");
-    let o = maestro_in(d.path(), &["validate", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let o = maestro_in(
+        d.path(),
+        &["validate", a.to_str().unwrap(), b.to_str().unwrap()],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert_eq!(o.stdout, format!("{}: valid\n{}: valid\n", a.display(), b.display()));
+    assert_eq!(
+        o.stdout,
+        format!("{}: valid\n{}: valid\n", a.display(), b.display())
+    );
 }
 
 #[test]
@@ -20,7 +26,13 @@ fn bad_files_report_every_problem_with_its_place() {
         write(d.path(), name, &text);
         let o = maestro_in(d.path(), &["validate", name]);
         assert_eq!(o.code, 3, "{name}: {}", o.stderr);
-        assert!(o.stderr.lines().any(|l| l.trim() == want || l.trim().starts_with(want)), "{name}: want [{want}] in\n{}", o.stderr);
+        assert!(
+            o.stderr
+                .lines()
+                .any(|l| l.trim() == want || l.trim().starts_with(want)),
+            "{name}: want [{want}] in\n{}",
+            o.stderr
+        );
     }
     // Two problems in one file: both listed, in document order, with the count.
     let text = "{\n  \"properties\": {\"owner\": \"tester\"},\n  \"workflow\": {\n    \"id\": \"two\",\n    \"steps\": [\n      {\"step\": {\"id\": \"a\", \"type\": 7}}\n    ]\n  }\n}\n";
