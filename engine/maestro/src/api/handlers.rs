@@ -210,6 +210,34 @@ pub async fn get_step(State(e): Eng, Path((id, inst, step)): Path<(String, i64, 
     ok(serde_json::to_value(s).unwrap_or(Json::Null))
 }
 
+/// One attempt of a step in a run (§7.5); `latest` for either number means the latest.
+pub async fn get_step_attempt(
+    State(e): Eng,
+    Path((id, inst, run, step, attempt)): Path<(String, i64, String, String, String)>,
+) -> Res {
+    let run = match run_id(&run)? {
+        Some(r) => r,
+        None => e.get_instance(&id, inst, None).await?.workflow_run_id,
+    };
+    let attempt = run_id(&attempt)?;
+    let all = e
+        .store
+        .attempts(&id, inst, run)
+        .await
+        .map_err(crate::engine::store_error)?;
+    let found = all
+        .into_iter()
+        .filter(|s| s.step_id == step && attempt.is_none_or(|a| a == s.step_attempt_id))
+        .next_back()
+        .ok_or_else(|| {
+            ApiError(maestro_core::EngineError::not_found(format!(
+                "attempt [{}] of step [{step}] in run [{id}][{inst}][{run}] not found",
+                attempt.map_or("latest".to_string(), |a| a.to_string())
+            )))
+        })?;
+    ok(serde_json::to_value(found).unwrap_or(Json::Null))
+}
+
 async fn instance_action(e: Arc<Engine>, h: HeaderMap, id: String, inst: i64, action: InstanceAction) -> Res {
     let u = user(&h);
     let (i, completed) = e.instance_action(&id, inst, action, &u).await?;

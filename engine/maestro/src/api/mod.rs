@@ -33,6 +33,10 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .route("/workflows/{id}/instances/{instance}/steps", get(get_steps))
         .route("/workflows/{id}/instances/{instance}/steps/{step}", get(get_step))
         .route("/workflows/{id}/instances/{instance}/runs/{run}/steps", get(get_run_steps))
+        .route(
+            "/workflows/{id}/instances/{instance}/runs/{run}/steps/{step}/attempts/{attempt}",
+            get(get_step_attempt),
+        )
         .route("/workflows/{id}/instances/{instance}/actions/stop", put(stop_instance))
         .route("/workflows/{id}/instances/{instance}/actions/kill", put(kill_instance))
         .route("/workflows/{id}/instances/{instance}/actions/restart", post(restart_instance))
