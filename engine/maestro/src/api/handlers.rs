@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json as Body;
@@ -15,6 +15,7 @@ use maestro_store::VersionSelector;
 use serde::Deserialize;
 use serde_json::{json, Map, Value as Json};
 
+use super::error::ApiPath as Path;
 use super::ApiError;
 use crate::engine::{Engine, StartOutcome};
 

@@ -51,5 +51,5 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(engine);
-    Router::new().nest("/api/v3", api)
+    Router::new().nest("/api/v3", api).fallback(handlers::not_found)
 }
