@@ -228,8 +228,7 @@ pub async fn get_step_attempt(
         .map_err(crate::engine::store_error)?;
     let found = all
         .into_iter()
-        .filter(|s| s.step_id == step && attempt.is_none_or(|a| a == s.step_attempt_id))
-        .next_back()
+        .rfind(|s| s.step_id == step && attempt.is_none_or(|a| a == s.step_attempt_id))
         .ok_or_else(|| {
             ApiError(maestro_core::EngineError::not_found(format!(
                 "attempt [{}] of step [{step}] in run [{id}][{inst}][{run}] not found",
