@@ -155,10 +155,6 @@ impl Server {
         Server { child, addr, log }
     }
 
-    pub fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
     /// What the server wrote on stderr so far.
     pub fn log(&self) -> String {
         self.log.lock().map(|l| l.clone()).unwrap_or_default()

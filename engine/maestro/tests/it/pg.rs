@@ -62,6 +62,7 @@ pub fn fresh(test: &str) -> Option<Database> {
             name,
         }),
         Err(why) => {
+            let why = why.lines().next().unwrap_or_default();
             let line = format!("SKIPPED {test}: no PostgreSQL at {url} ({why})");
             if std::env::var_os("CI").is_some() {
                 panic!("{line}; CI requires PostgreSQL");
