@@ -325,12 +325,20 @@ fn errors_use_maestro_envelope() {
         "Cannot parse value at index 1 with value `abc` to a `i64`",
     );
     assert_error(
-        get(&s.addr, "/api/v3/workflows/sample-dag-test-1/instances/1/runs/0"),
+        get(
+            &s.addr,
+            "/api/v3/workflows/sample-dag-test-1/instances/1/runs/0",
+        ),
         400,
         "BAD_REQUEST",
         "invalid run id [0]",
     );
-    assert_error(get(&s.addr, "/no/such/endpoint"), 404, "NOT_FOUND", "no such endpoint");
+    assert_error(
+        get(&s.addr, "/no/such/endpoint"),
+        404,
+        "NOT_FOUND",
+        "no such endpoint",
+    );
     assert_error(
         get(&s.addr, "/api/v3/no/such/endpoint"),
         404,
