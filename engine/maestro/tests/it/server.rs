@@ -189,6 +189,27 @@ fn instance_stop_and_kill() {
         ));
         assert_eq!(again["completed"], true);
     }
+    // Restart the stopped instance from the beginning: a second run of instance 1.
+    let r = ok(post_json(
+        &s.addr,
+        "/api/v3/workflows/sleeper/instances/1/actions/restart",
+        r#"{"restart_policy": "RESTART_FROM_BEGINNING"}"#,
+    ));
+    assert_eq!(
+        (r["workflow_run_id"].as_i64(), r["status"].as_str()),
+        (Some(2), Some("CREATED"))
+    );
+    wait_step(&s.addr, "sleeper", 1, "a", "RUNNING");
+    let a = ok(get(
+        &s.addr,
+        "/api/v3/workflows/sleeper/instances/1/steps/a",
+    ));
+    assert_eq!(a["workflow_run_id"], 2);
+    ok(put(
+        &s.addr,
+        "/api/v3/workflows/sleeper/instances/1/actions/stop",
+    ));
+    wait_status(&s.addr, "sleeper", 1, "STOPPED");
     let r = put(
         &s.addr,
         "/api/v3/workflows/sleeper/instances/1/actions/kill",
@@ -344,6 +365,56 @@ fn errors_use_maestro_envelope() {
         404,
         "NOT_FOUND",
         "no such endpoint",
+    );
+}
+
+#[test]
+fn validate_endpoints_check_without_storing() {
+    let d = tempdir();
+    let s = server(&d);
+    let good = std::fs::read_to_string(sample("sample-dag-test-1.json")).unwrap();
+    let r = ok(request(
+        &s.addr,
+        "PUT",
+        "/api/v3/workflows/actions/validate",
+        Some(("application/json", &good)),
+    ));
+    assert_eq!(r["message"], "the workflow definition is valid", "{r}");
+    let yaml = std::fs::read_to_string(sample("sample-conditional-wf.yaml")).unwrap();
+    ok(request(
+        &s.addr,
+        "PUT",
+        "/api/v3/workflows/actions/validate/yaml",
+        Some(("application/yaml", &yaml)),
+    ));
+    // Nothing was stored by validating.
+    assert_error(
+        get(
+            &s.addr,
+            "/api/v3/workflows/sample-dag-test-1/versions/latest",
+        ),
+        404,
+        "NOT_FOUND",
+        "Cannot find workflow [sample-dag-test-1]",
+    );
+    let (_, bad, want) = crate::run::invalid_definitions().remove(2);
+    let r = request(
+        &s.addr,
+        "PUT",
+        "/api/v3/workflows/actions/validate",
+        Some(("application/json", &bad)),
+    );
+    let want = want.replace("cycle.json", "request body");
+    assert_eq!(
+        r.body["errors"][0].as_str().map(|e| e.starts_with(&want)),
+        Some(true),
+        "{r:?}"
+    );
+    assert_error(
+        r,
+        400,
+        "BAD_REQUEST",
+        "Invalid workflow definition: 1 problem(s) found",
     );
 }
 
