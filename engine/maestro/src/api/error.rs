@@ -47,3 +47,25 @@ impl IntoResponse for ApiError {
         (status, Json(body)).into_response()
     }
 }
+
+/// axum's `Path` with Maestro's envelope (400) when a segment does not parse (an instance
+/// id that is not a number), instead of axum's plain-text rejection.
+pub struct ApiPath<T>(pub T);
+
+impl<S, T> axum::extract::FromRequestParts<S> for ApiPath<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(t)) => Ok(ApiPath(t)),
+            Err(e) => Err(ApiError::bad_request(e.body_text())),
+        }
+    }
+}

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json as Body;
@@ -15,6 +15,7 @@ use maestro_store::VersionSelector;
 use serde::Deserialize;
 use serde_json::{json, Map, Value as Json};
 
+use super::error::ApiPath as Path;
 use super::ApiError;
 use crate::engine::{Engine, StartOutcome};
 
@@ -238,6 +239,33 @@ pub async fn get_step(State(e): Eng, Path((id, inst, step)): Path<(String, i64, 
             )))
         })?;
     ok(serde_json::to_value(s).unwrap_or(Json::Null))
+}
+
+/// One attempt of a step in a run (§7.5); `latest` for either number means the latest.
+pub async fn get_step_attempt(
+    State(e): Eng,
+    Path((id, inst, run, step, attempt)): Path<(String, i64, String, String, String)>,
+) -> Res {
+    let run = match run_id(&run)? {
+        Some(r) => r,
+        None => e.get_instance(&id, inst, None).await?.workflow_run_id,
+    };
+    let attempt = run_id(&attempt)?;
+    let all = e
+        .store
+        .attempts(&id, inst, run)
+        .await
+        .map_err(crate::engine::store_error)?;
+    let found = all
+        .into_iter()
+        .rfind(|s| s.step_id == step && attempt.is_none_or(|a| a == s.step_attempt_id))
+        .ok_or_else(|| {
+            ApiError(maestro_core::EngineError::not_found(format!(
+                "attempt [{}] of step [{step}] in run [{id}][{inst}][{run}] not found",
+                attempt.map_or("latest".to_string(), |a| a.to_string())
+            )))
+        })?;
+    ok(serde_json::to_value(found).unwrap_or(Json::Null))
 }
 
 async fn instance_action(

@@ -46,6 +46,10 @@ pub fn router(engine: Arc<Engine>) -> Router {
             get(get_run_steps),
         )
         .route(
+            "/workflows/{id}/instances/{instance}/runs/{run}/steps/{step}/attempts/{attempt}",
+            get(get_step_attempt),
+        )
+        .route(
             "/workflows/{id}/instances/{instance}/actions/stop",
             put(stop_instance),
         )
@@ -83,5 +87,7 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(engine);
-    Router::new().nest("/api/v3", api)
+    Router::new()
+        .nest("/api/v3", api)
+        .fallback(handlers::not_found)
 }
