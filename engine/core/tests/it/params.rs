@@ -153,3 +153,26 @@ fn step_timeouts_retry_then_time_out() {
     // 10 s, a 5 s backoff (exponential, first retry), 10 s.
     assert_eq!(run.instance.end_time, Some(T0 + 25_000));
 }
+
+#[test]
+fn push_time_checks_retry_policies_and_timeouts_with_dummy_values() {
+    let env = TestEnv::new();
+    let text = wf(
+        json!([
+            {"step": {"id": "a", "type": "NoOp", "retry_policy": {"error_retry_limit": "many"}}},
+            {"step": {"id": "b", "type": "NoOp", "timeout": true}},
+            {"step": {"id": "c", "type": "NoOp", "timeout": "${x}s",
+                      "retry_policy": {"backoff": {"error_retry_backoff_in_secs": "${x}"}}}}
+        ]),
+        json!({"x": {"value": 5, "type": "LONG"}}),
+    );
+    let w = maestro_model::load_json(&text).workflow.unwrap();
+    let problems = maestro_core::validate::check_definition(&w, Some("t"), &env.evaluator, T0);
+    assert_eq!(
+        problems,
+        vec![
+            "step [a] has an invalid retry_policy: retry policy field [error_retry_limit] value [many] is not an integer",
+            "step [b] has an invalid timeout: timeout [true] must be a number or a string",
+        ]
+    );
+}
