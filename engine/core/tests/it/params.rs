@@ -167,7 +167,11 @@ fn push_time_checks_retry_policies_and_timeouts_with_dummy_values() {
         json!({"x": {"value": 5, "type": "LONG"}}),
     );
     let w = maestro_model::load_json(&text).workflow.unwrap();
-    let problems = maestro_core::validate::check_definition(&w, Some("t"), &env.evaluator, T0);
+    let problems: Vec<String> =
+        maestro_core::validate::check_definition(&w, Some("t"), &env.evaluator, T0)
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
     assert_eq!(
         problems,
         vec![

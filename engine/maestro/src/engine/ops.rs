@@ -491,32 +491,13 @@ pub fn validate_text(
         e.errors = problems
             .into_iter()
             .map(|p| {
-                let (l, c) = crate::location::line_col(text, problem_offset(w, &p));
-                format!("{path}:{l}:{c}: {p}")
+                let (l, c) = crate::location::line_col(text, p.span.start);
+                format!("{path}:{l}:{c}: {}", p.message)
             })
             .collect();
         return Err(e);
     }
     Ok(doc)
-}
-
-/// Where a definition problem is: the param or step its message names first (`param
-/// [x]`, `steps [a, b]`), else the workflow; the core's messages carry names, not places.
-fn problem_offset(w: &maestro_model::Workflow, problem: &str) -> usize {
-    let named = |marker: &str| {
-        let rest = &problem[problem.find(marker)? + marker.len()..];
-        let end = rest.find([']', ','])?;
-        Some(rest[..end].trim().to_string())
-    };
-    if let Some(p) = named("param [").and_then(|n| w.params.get(&n).map(|p| p.key_span.start)) {
-        return p;
-    }
-    if let Some(id) = named("steps [").or_else(|| named("step [")) {
-        if let Some(s) = w.steps.iter().find(|s| s.id() == Some(id.as_str())) {
-            return s.span.start;
-        }
-    }
-    w.span.start
 }
 
 fn no_instance(workflow_id: &str, instance_id: i64) -> EngineError {

@@ -232,7 +232,7 @@ pub fn invalid_definitions() -> Vec<(&'static str, String, &'static str)> {
         (
             "cycle.json",
             "{\n  \"properties\": {\"owner\": \"tester\"},\n  \"workflow\": {\n    \"id\": \"bad-cycle\",\n    \"steps\": [\n      {\"step\": {\"id\": \"a\", \"type\": \"NoOp\", \"transition\": {\"successors\": {\"b\": \"true\"}}}},\n      {\"step\": {\"id\": \"b\", \"type\": \"NoOp\", \"transition\": {\"successors\": {\"a\": \"true\"}}}}\n    ]\n  }\n}\n".into(),
-            "cycle.json:6:7: Invalid workflow definition: DAG contains cycle among steps [a, b]",
+            "cycle.json:6:24: Invalid workflow definition: DAG contains cycle among steps [a, b]",
         ),
         (
             "param-cycle.json",
