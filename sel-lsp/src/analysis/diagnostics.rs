@@ -37,8 +37,47 @@ pub fn document(a: &Analysis) -> Vec<Diag> {
         };
         unit(u, &unknown, &mut out);
     }
+    // Only when nothing else is wrong: the dry run stops at the first failing param,
+    // which the checks above already report where they can.
+    if let Some(w) = &a.workflow {
+        if !out.iter().any(|d| d.severity == Severity::Error) {
+            push_time(w, &mut out);
+        }
+    }
     out.sort_by_key(|d| (d.start, d.end));
     out
+}
+
+/// The engine's own push-time checks (DAG cycles, a dry run of the workflow params,
+/// retry policies and timeouts), once the document reads without errors: what
+/// `maestro validate` and a push would reject, at the span it is about.
+fn push_time(w: &crate::workflow::Workflow, out: &mut Vec<Diag>) {
+    if w.doc.has_errors() {
+        return;
+    }
+    let Some(model) = &w.doc.workflow else {
+        return;
+    };
+    let owner = w
+        .doc
+        .properties
+        .as_ref()
+        .and_then(|p| p.owner.as_ref())
+        .map(|o| o.value.as_str());
+    let evaluator = sel_core::Evaluator::new(sel_core::Limits::default())
+        .with_util_function("toJson", sel_core::maestro::to_json());
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    for p in maestro_core::validate::check_definition(model, owner, &evaluator, now) {
+        out.push(Diag {
+            start: p.span.start,
+            end: p.span.end,
+            severity: Severity::Error,
+            code: "maestro::push",
+            message: p.message,
+        });
+    }
 }
 
 /// How to report names that are neither locals nor statics.

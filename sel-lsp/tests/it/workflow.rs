@@ -291,3 +291,45 @@ async fn malformed_documents_still_get_diagnostics() {
         .await;
     assert_eq!(r, Value::Null);
 }
+
+#[tokio::test]
+async fn push_time_problems_appear_at_their_span() {
+    let mut c = Client::start().await;
+    let text = r#"{
+  "properties": {"owner": "tester"},
+  "workflow": {
+    "id": "cyclic",
+    "params": {"x": {"expression": "1 / 0", "type": "LONG"}},
+    "steps": [
+      {"step": {"id": "a", "type": "NoOp", "transition": {"successors": {"b": "true"}}}},
+      {"step": {"id": "b", "type": "NoOp", "transition": {"successors": {"a": "true"}}}}
+    ]
+  }
+}
+"#;
+    c.open("file:///cyclic.json", "json", text).await;
+    let d = summary(&c.diagnostics("file:///cyclic.json", 1).await);
+    let a = pos(text, "\"a\", \"type\"", 0);
+    assert_eq!(d.len(), 1, "{d:?}");
+    // The step's id, inside its quotes.
+    assert_eq!(
+        d[0].0,
+        [a.0 as u64, a.1 as u64 + 1, a.0 as u64, a.1 as u64 + 2]
+    );
+    assert_eq!((d[0].1, d[0].2.as_str()), (1, "maestro::push"));
+    assert_eq!(
+        d[0].3,
+        "Invalid workflow definition: DAG contains cycle among steps [a, b] (in the workflow)"
+    );
+    // Without the cycle, the dry run of the workflow params speaks, at the param.
+    let fixed = text.replace("{\"a\": \"true\"}", "{}");
+    c.open("file:///fixed.json", "json", &fixed).await;
+    let d = summary(&c.diagnostics("file:///fixed.json", 1).await);
+    let x = pos(&fixed, "\"x\": {", 0);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].0, [x.0 as u64, x.1 as u64, x.0 as u64, x.1 as u64 + 3]);
+    assert_eq!(
+        d[0].3,
+        "Failed to evaluate param [x]: java.lang.ArithmeticException: / by zero"
+    );
+}
