@@ -786,7 +786,7 @@ impl RunState {
         self.set_step_status(id, target, now);
     }
 
-    fn successors_evaluated(&self, id: &str) -> bool {
+    pub(super) fn successors_evaluated(&self, id: &str) -> bool {
         self.steps[id]
             .transition
             .successors
