@@ -446,7 +446,9 @@ fn earliest(a: Option<i64>, b: Option<i64>) -> Option<i64> {
 /// them (§2.9).
 pub(crate) struct Finished<'a> {
     pub steps: &'a IndexMap<String, StepInstance>,
-    pub all_ids: Vec<String>,
+    /// Looked up only when a reference needs it: collecting every step id up front cost
+    /// O(steps) allocations per evaluation, O(steps²) per run.
+    pub workflow: &'a Workflow,
 }
 
 impl Upstream for Finished<'_> {
@@ -456,6 +458,9 @@ impl Upstream for Finished<'_> {
             .filter(|s| s.status().is_complete() || s.carried_over)
     }
     fn has_step(&self, step_id: &str) -> bool {
-        self.all_ids.iter().any(|s| s == step_id)
+        self.workflow
+            .all_steps()
+            .iter()
+            .any(|s| s.id() == Some(step_id))
     }
 }

@@ -78,7 +78,7 @@ impl RunState {
     fn finished(&self) -> Finished<'_> {
         Finished {
             steps: &self.steps,
-            all_ids: self.workflow.all_steps().iter().filter_map(|s| s.id().map(String::from)).collect(),
+            workflow: &self.workflow,
         }
     }
 
