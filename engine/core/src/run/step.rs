@@ -78,12 +78,7 @@ impl RunState {
     fn finished(&self) -> Finished<'_> {
         Finished {
             steps: &self.steps,
-            all_ids: self
-                .workflow
-                .all_steps()
-                .iter()
-                .filter_map(|s| s.id().map(String::from))
-                .collect(),
+            workflow: &self.workflow,
         }
     }
 
@@ -802,7 +797,7 @@ impl RunState {
         self.set_step_status(id, target, now);
     }
 
-    fn successors_evaluated(&self, id: &str) -> bool {
+    pub(super) fn successors_evaluated(&self, id: &str) -> bool {
         self.steps[id]
             .transition
             .successors
