@@ -13,7 +13,7 @@ use maestro::engine::time::Timekeeper;
 use maestro::engine::{Engine, EngineConfig, StartOutcome};
 use maestro_core::start::StartRequest;
 use maestro_model::instance::InstanceStatus;
-use maestro_store::VersionSelector;
+use maestro_store::{NewVersion, VersionSelector};
 use serde_json::json;
 
 use crate::stats::{list, median};
@@ -55,15 +55,15 @@ pub async fn run(opts: &Options, shape: Shape) -> Result<(), String> {
     };
     engine
         .store
-        .push_workflow(
-            &id,
-            &definition,
-            &workflows::properties(),
-            &json!({}),
-            true,
-            "bench",
-            engine.tk.now(),
-        )
+        .push_workflow(&NewVersion {
+            workflow_id: &id,
+            definition: &definition,
+            properties: &workflows::properties(),
+            extra_metadata: &json!({}),
+            is_active: true,
+            author: "bench",
+            now: engine.tk.now(),
+        })
         .await
         .map_err(|e| e.to_string())?;
     let mut walls = Vec::new();
