@@ -1,9 +1,18 @@
 //! `runtime_overview` (SPEC §4.1): counts of steps by status with each step's ordinal and
 //! times, and the leaf roll-up.
+//!
+//! The overview is derived from the steps, so it is not a reason of its own to rewrite
+//! the instance row on every step transition (that write grows with the workflow and
+//! dominated a step's commit): a changed overview marks the instance for writing at most
+//! once a second, and with every write the instance gets anyway (its status changes, the
+//! end of the run). A reader may see it up to a second late; a restart recomputes it.
 
 use serde_json::{json, Map, Value as Json};
 
 use super::RunState;
+
+/// How often at most a changed overview alone causes the instance row to be written.
+const OVERVIEW_EVERY_MS: i64 = 1000;
 
 impl RunState {
     pub(crate) fn refresh_overview(&mut self, now: i64) {
@@ -37,7 +46,9 @@ impl RunState {
         });
         if self.instance.runtime_overview.as_ref() != Some(&overview) {
             self.instance.runtime_overview = Some(overview);
-            self.touch_instance(now);
+            if now.saturating_sub(self.instance.modify_time) >= OVERVIEW_EVERY_MS {
+                self.touch_instance(now);
+            }
         }
     }
 }
