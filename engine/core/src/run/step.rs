@@ -529,13 +529,25 @@ impl RunState {
         })
     }
 
-    fn on_starting(&mut self, id: &str, now: i64, env: &dyn Env) -> Tick {
-        let runtime = match self.runtime_of(id, env) {
-            Ok(r) => r,
+    /// The step's runtime; without one the step fails internally.
+    fn runtime_or_fail<'e>(
+        &mut self,
+        id: &str,
+        now: i64,
+        env: &'e dyn Env,
+    ) -> Option<&'e dyn crate::runtime::StepRuntime> {
+        match self.runtime_of(id, env) {
+            Ok(r) => Some(r),
             Err(e) => {
                 self.fail_internally(id, e, now);
-                return Tick::Moved;
+                None
             }
+        }
+    }
+
+    fn on_starting(&mut self, id: &str, now: i64, env: &dyn Env) -> Tick {
+        let Some(runtime) = self.runtime_or_fail(id, now, env) else {
+            return Tick::Moved;
         };
         let persisted = self.persisted.get(id).copied();
         let attempt = self.steps[id].step_attempt_id;
@@ -579,12 +591,8 @@ impl RunState {
                 }
             }
         }
-        let runtime = match self.runtime_of(id, env) {
-            Ok(r) => r,
-            Err(e) => {
-                self.fail_internally(id, e, now);
-                return Tick::Moved;
-            }
+        let Some(runtime) = self.runtime_or_fail(id, now, env) else {
+            return Tick::Moved;
         };
         self.recovering.remove(id);
         let call = StepCall {
