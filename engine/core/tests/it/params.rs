@@ -180,3 +180,26 @@ fn push_time_checks_retry_policies_and_timeouts_with_dummy_values() {
         ]
     );
 }
+
+#[test]
+fn a_step_type_without_a_runtime_fails_internally_with_a_message() {
+    let text = wf(
+        json!([{"step": {"id": "k", "type": "Kubernetes"}}]),
+        json!({}),
+    );
+    let run = run_json(&text, &TestEnv::new(), ParameterMap::new());
+    assert_status(&run, InstanceStatus::Failed);
+    assert_eq!(status_of(&run, "k"), StepStatus::InternallyFailed);
+    let details = run.steps["k"]
+        .timeline
+        .timeline_events
+        .iter()
+        .find(|e| e.kind == "DETAILS")
+        .unwrap();
+    assert_eq!(
+        details.message(),
+        Some(
+            "no runtime for step type [Kubernetes] (key [kubernetes]) is available in this engine"
+        )
+    );
+}
