@@ -24,3 +24,11 @@ pub mod validate;
 pub mod value;
 
 pub use error::EngineError;
+
+/// SEL as Maestro runs it: the production limits and the `Util.toJson` Maestro registers.
+/// Every place that evaluates a workflow's SEL (the engine, `maestro validate`, the
+/// language server's push-time checks) starts from this one.
+pub fn maestro_evaluator() -> sel_core::Evaluator {
+    sel_core::Evaluator::new(sel_core::Limits::default())
+        .with_util_function("toJson", sel_core::maestro::to_json())
+}

@@ -64,8 +64,7 @@ fn push_time(w: &crate::workflow::Workflow, out: &mut Vec<Diag>) {
         .as_ref()
         .and_then(|p| p.owner.as_ref())
         .map(|o| o.value.as_str());
-    let evaluator = sel_core::Evaluator::new(sel_core::Limits::default())
-        .with_util_function("toJson", sel_core::maestro::to_json());
+    let evaluator = maestro_core::maestro_evaluator();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64);

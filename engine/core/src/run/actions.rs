@@ -188,7 +188,7 @@ impl RunState {
                         status.as_str()
                     )));
                 }
-                self.new_attempt(step_id, now, env, Some(status));
+                self.new_attempt(step_id, now, Some(status));
             }
         }
         self.advance(now, env);

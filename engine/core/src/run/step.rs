@@ -138,10 +138,10 @@ impl RunState {
     /// Moves step `id` as far as it goes now.
     pub(crate) fn tick_step(&mut self, id: &str, now: i64, env: &dyn Env) -> Tick {
         let Some(current) = self.steps.get(id) else {
-            return self.maybe_create(id, now, env);
+            return self.maybe_create(id, now);
         };
         if current.carried_over {
-            return self.maybe_create(id, now, env);
+            return self.maybe_create(id, now);
         }
         let status = current.status();
         use StepStatus::*;
@@ -187,7 +187,7 @@ impl RunState {
                     return Tick::Idle(None);
                 }
                 if now >= due {
-                    self.new_attempt(id, now, env, Some(status));
+                    self.new_attempt(id, now, Some(status));
                     Tick::Moved
                 } else {
                     Tick::Idle(Some(due))
@@ -217,7 +217,7 @@ impl RunState {
     }
 
     /// Creates the first attempt of a step whose predecessors are all complete.
-    fn maybe_create(&mut self, id: &str, now: i64, env: &dyn Env) -> Tick {
+    fn maybe_create(&mut self, id: &str, now: i64) -> Tick {
         if self.terminating.is_some() {
             return Tick::Idle(None);
         }
@@ -227,7 +227,7 @@ impl RunState {
         if !node.predecessors.iter().all(|p| self.is_complete(p)) {
             return Tick::Idle(None);
         }
-        self.new_attempt(id, now, env, None);
+        self.new_attempt(id, now, None);
         Tick::Moved
     }
 
@@ -246,13 +246,7 @@ impl RunState {
     }
 
     /// A new attempt: the first one, or a retry after `retry_of`.
-    pub(crate) fn new_attempt(
-        &mut self,
-        id: &str,
-        now: i64,
-        _env: &dyn Env,
-        retry_of: Option<StepStatus>,
-    ) {
+    pub(crate) fn new_attempt(&mut self, id: &str, now: i64, retry_of: Option<StepStatus>) {
         let Some(def) = self.step_def(id).cloned() else {
             return;
         };

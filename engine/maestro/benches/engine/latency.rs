@@ -181,8 +181,7 @@ pub async fn run(opts: &Options) -> Result<(), String> {
     // row needs none.
     for side_effects in [false, true] {
         let env = BenchEnv {
-            evaluator: sel_core::Evaluator::new(sel_core::Limits::default())
-                .with_util_function("toJson", sel_core::maestro::to_json()),
+            evaluator: maestro_core::maestro_evaluator(),
             noop: Probe {
                 side_effects,
                 starts: Mutex::new(HashMap::new()),

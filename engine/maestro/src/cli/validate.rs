@@ -21,8 +21,7 @@ pub fn main(a: ValidateArgs) -> i32 {
         return exit::ENGINE;
     };
     rt.block_on(async {
-        let evaluator = sel_core::Evaluator::new(sel_core::Limits::default())
-            .with_util_function("toJson", sel_core::maestro::to_json());
+        let evaluator = maestro_core::maestro_evaluator();
         let tk: Arc<Timekeeper> = Timekeeper::real();
         let mut bad = 0;
         for f in &a.files {

@@ -59,10 +59,10 @@ async fn persist(engine: &Engine, run: &mut RunState, key: &RunKey) -> bool {
         .events(&run.instance, now)
         .into_iter()
         .map(|event| {
-            let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            // Orders events of one commit time; the store orders by time first.
             OutboxEvent {
                 event_id: uuid::Uuid::new_v4().to_string(),
-                seq: now.saturating_mul(1000).saturating_add(seq % 1000),
+                seq: SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                 event,
             }
         })

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use maestro_core::runtime::{NoOp, Sleep, StepRuntime};
 use maestro_core::start::JobTemplate;
-use maestro_model::instance::{InstanceStatus, StepStatus};
+use maestro_model::instance::InstanceStatus;
 use maestro_store::Store;
 use tokio::sync::{broadcast, mpsc};
 
@@ -97,9 +97,8 @@ impl Engine {
     /// Opens the store, loads job templates, and resumes every unfinished run.
     pub async fn open(config: EngineConfig) -> Result<Arc<Engine>, maestro_store::StoreError> {
         let store = Store::connect(&config.database_url).await?;
-        let evaluator = sel_core::Evaluator::new(sel_core::Limits::default())
+        let evaluator = maestro_core::maestro_evaluator()
             .with_clock(config.timekeeper.clock())
-            .with_util_function("toJson", sel_core::maestro::to_json())
             // Every run evaluates the same default params and definitions again.
             .with_cache(4096);
         let (updates, _) = broadcast::channel(4096);
@@ -224,9 +223,4 @@ impl Engine {
             }
         }
     }
-}
-
-/// Whether a step status counts as finished for progress display.
-pub fn is_final(status: StepStatus) -> bool {
-    status.is_terminal() && !status.is_retryable()
 }

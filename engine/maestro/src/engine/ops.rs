@@ -350,7 +350,6 @@ impl Engine {
                 .await
                 .map_err(store_error)?,
         };
-        steps.sort_by_key(|s| (s.workflow_run_id, s.step_instance_id));
         steps.sort_by_key(|s| s.step_instance_id);
         Ok(steps)
     }
