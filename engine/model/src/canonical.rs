@@ -403,15 +403,3 @@ pub fn properties_to_json(p: &Properties) -> Json {
     }
     Json::Object(m)
 }
-
-/// A document's JSON value (JSON or YAML syntax), or `None` when it does not parse.
-pub fn parse_json_or_yaml(text: &str, format: crate::Format) -> Option<Json> {
-    let (root, diags) = match format {
-        crate::Format::Json => crate::json::parse_json(text),
-        crate::Format::Yaml => crate::yaml::parse_yaml(text),
-    };
-    if diags.iter().any(|d| d.severity == crate::Severity::Error) {
-        return None;
-    }
-    root.as_ref().map(node_to_json)
-}

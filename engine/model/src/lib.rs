@@ -25,7 +25,6 @@ pub mod validate;
 pub mod yaml;
 pub mod yaml_scalar;
 
-pub use canonical::parse_json_or_yaml;
 pub use diagnostics::{Code, Diagnostic, Severity};
 pub use document::{load, load_json, load_yaml, Format, Shape, WorkflowDocument};
 pub use escapes::SourceMap;

@@ -10,7 +10,7 @@ use maestro_core::start::{
     new_run, restart_run, Definition, JobTemplate, Restart, RestartPolicy, StartRequest,
 };
 use maestro_core::EngineError;
-use maestro_model::canonical::{properties_to_json, workflow_to_json};
+use maestro_model::canonical::{node_to_json, properties_to_json, workflow_to_json};
 use maestro_model::instance::{ParameterMap, StepInstance, WorkflowInstance};
 use maestro_model::{Format, Shape, WorkflowDocument};
 use maestro_store::{NewVersion, StoreError, StoredVersion, VersionSelector};
@@ -116,7 +116,8 @@ impl Engine {
         let mut extra = Map::new();
         let mut is_active = true;
         if doc.shape == Shape::CreateRequest {
-            let root = maestro_model::parse_json_or_yaml(text, format);
+            // The document is parsed already: read its extra keys from the same tree.
+            let root = doc.root.as_ref().map(node_to_json);
             if let Some(Json::Object(r)) = root {
                 for (k, v) in r {
                     match k.as_str() {
@@ -183,7 +184,10 @@ impl Engine {
                 "{path}: not a job template (expected an object with \"definition\")"
             )));
         }
-        let root = maestro_model::parse_json_or_yaml(text, format)
+        let root = doc
+            .root
+            .as_ref()
+            .map(node_to_json)
             .ok_or_else(|| EngineError::invalid(format!("{path}: unreadable job template")))?;
         let def = root.get("definition").cloned().unwrap_or(Json::Null);
         let job_type = def
